@@ -90,9 +90,9 @@ final class BuiltInDetectors {
     }
     if (families.contains(RedactionFamily.IP)) {
       d.add(regex(RedactionFamily.IP, p++, IPV4, 0, (t, pr) -> pr.dots >= 3 && pr.digits >= 4,
-          Validators::ipv4));
+          IpAddresses::ipv4));
       d.add(regex(RedactionFamily.IP, p++, IPV6, 0, (t, pr) -> pr.colons >= 2,
-          Validators::ipv6));
+          IpAddresses::ipv6));
     }
     if (families.contains(RedactionFamily.PHONE)) {
       d.add(regex(RedactionFamily.PHONE, p++, PHONE_INTERNATIONAL, 0,
