@@ -51,6 +51,9 @@ public final class IngestPipeline implements AutoCloseable {
 
   private record Pending(PreparedWrite write, CompletableFuture<Void> done, long queuedAtNanos) {}
 
+  /** Queued by {@link #close} to wake writers waiting for more work, so they flush at once. */
+  private static final Pending WAKE_UP = new Pending(null, null, 0);
+
   public IngestPipeline(ClickHouseGateway gateway, PipelineSettings settings, IngestMetrics metrics) {
     this.gateway = gateway;
     this.settings = settings;
@@ -147,7 +150,7 @@ public final class IngestPipeline implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      if (first == null) {
+      if (first == null || first == WAKE_UP) {
         if (closed.get() && queue.isEmpty()) {
           return;
         }
@@ -165,7 +168,7 @@ public final class IngestPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
           next = null;
         }
-        if (next == null) {
+        if (next == null || next == WAKE_UP) {
           break;
         }
         batch.add(next);
@@ -241,6 +244,7 @@ public final class IngestPipeline implements AutoCloseable {
       return;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
+    writers.forEach(t -> queue.add(WAKE_UP));
     for (Thread t : writers) {
       try {
         t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
@@ -253,6 +257,9 @@ public final class IngestPipeline implements AutoCloseable {
       LOG.error("shutdown timed out with {} spans unwritten; their exports were not acknowledged",
           queuedSpans.get());
       for (Pending p; (p = queue.poll()) != null; ) {
+        if (p == WAKE_UP) {
+          continue;
+        }
         p.done.completeExceptionally(new StoreUnavailableException("shutting down", settings.retryAfter(), null));
       }
     }
