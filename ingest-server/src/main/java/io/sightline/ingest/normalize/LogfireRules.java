@@ -13,6 +13,8 @@ import java.util.Set;
 final class LogfireRules {
     private LogfireRules() {}
 
+    static final String SPAN_TYPE = "logfire.span_type";
+
     static final List<KeyRule> RULES = List.of(
             of(SPAN_TYPE, Field.LOGFIRE_SPAN_TYPE),
             of("operation.cost", Field.COST_USD),
@@ -21,7 +23,6 @@ final class LogfireRules {
             of("request_data", Field.LOGFIRE_REQUEST),
             of("response_data", Field.LOGFIRE_RESPONSE));
 
-    static final String SPAN_TYPE = "logfire.span_type";
     /** Keys above that only count on Logfire spans. */
     static final Set<String> NEEDS_MARKER = Set.of("events", "request_data", "response_data");
     static final String KEY_PREFIX = "logfire.";
