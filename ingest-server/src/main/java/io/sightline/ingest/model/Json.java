@@ -162,7 +162,10 @@ public final class Json {
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
-                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getDoubleValue() : p.getLongValue();
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    return p.getDoubleValue();
+                }
+                return p.getLongValue();
             case VALUE_NUMBER_FLOAT:
                 return p.getDoubleValue();
             case VALUE_TRUE:
