@@ -219,7 +219,10 @@ final class ContentBuilder {
         return out;
     }
 
-    /** A value as JSON: structured values and strings holding an object/array as such, other strings quoted. */
+    /**
+     * A value as JSON: structured values, and strings holding JSON objects, arrays or strings, as
+     * that JSON; other strings as a string literal.
+     */
     static String json(Object v) {
         if (v == null) {
             return "";
@@ -229,6 +232,9 @@ final class ContentBuilder {
                 return "";
             }
             Object parsed = Json.parseStructured(s);
+            if (parsed == null && s.startsWith("\"")) {
+                parsed = Json.parse(s); // a JSON-encoded string (Traceloop serialises return values)
+            }
             return parsed != null ? Json.write(parsed) : Json.write(s);
         }
         return Json.write(v);
