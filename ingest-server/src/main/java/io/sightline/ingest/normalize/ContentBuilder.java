@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.NavigableMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +19,9 @@ import java.util.function.Supplier;
 final class ContentBuilder {
     /** The content plus what other fields derive from it. */
     record Built(SpanContent content, List<String> outputFinishReasons, boolean legacyEvents) {}
+
+    /** Most spans carry no content at all: skip the source chains for them. */
+    static final Built NONE = new Built(SpanContent.EMPTY, List.of(), false);
 
     private ContentBuilder() {}
 
@@ -192,7 +195,7 @@ final class ContentBuilder {
 
     /** Generic input when nothing else gave one: reranker query + documents, retrieval query, embedded texts. */
     private static String derivedInput(Candidates c, IndexedKeys idx) {
-        TreeMap<Integer, Map<String, Object>> rerankIn = idx.group(IndexedKeys.Family.OI_RERANK_INPUT);
+        NavigableMap<Integer, Map<String, Object>> rerankIn = idx.group(IndexedKeys.Family.OI_RERANK_INPUT);
         Object query = c.raw(Field.RETRIEVAL_QUERY);
         if (!rerankIn.isEmpty()) {
             Map<String, Object> in = new LinkedHashMap<>(4);

@@ -38,8 +38,10 @@ final class SpanNormalizer {
 
         ObsTypes.Decision decision = ObsTypes.decide(c, span.isRoot());
         ObsType type = decision.type();
-        EventContent events = EventContent.of(span.events());
-        ContentBuilder.Built built = ContentBuilder.build(c, indexed, events, type);
+        boolean contentEvents = EventContent.anyContent(span.events());
+        ContentBuilder.Built built = c.hasContent() || !indexed.isEmpty() || contentEvents
+                ? ContentBuilder.build(c, indexed, EventContent.of(contentEvents ? span.events() : List.of()), type)
+                : ContentBuilder.NONE;
 
         StatusCode status = span.statusCode();
         if (status == StatusCode.UNSET && "ERROR".equalsIgnoreCase(c.string(Field.LANGFUSE_LEVEL))) {
