@@ -67,6 +67,12 @@ class OtelLegacyNormalizationTest {
                                         + "{\"role\":\"assistant\",\"parts\":[{\"type\":\"tool_call\",\"id\":\"t1\",\"name\":\"clock\",\"arguments\":{}}]},"
                                         + "{\"role\":\"tool\",\"parts\":[{\"type\":\"tool_call_response\",\"id\":\"t1\",\"response\":\"12:00\"}]}]")
                                 .output("[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"It is noon.\"}],\"finish_reason\":\"stop\"}]")),
+                argumentSet("the v1.26 event attributes set on the span itself",
+                        span("gen_ai.system", "openai", "gen_ai.operation.name", "chat",
+                                "gen_ai.prompt", "[{\"role\":\"user\",\"content\":\"Ping\"}]", "gen_ai.completion", "Pong"),
+                        Expect.that().input("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Ping\"}]}]")
+                                .output("[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"Pong\"}]}]")
+                                .rawLacks("gen_ai.prompt", "gen_ai.completion")),
                 argumentSet("v1.37+ details event on the span",
                         span("gen_ai.operation.name", "chat").event("gen_ai.client.inference.operation.details", 1,
                                 "gen_ai.input.messages", "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"q\"}]}]",
