@@ -36,6 +36,18 @@ class NormalizerBatchTest {
     }
 
     @Test
+    void degraded_keepsEnvelopeAndRawAttributes_andFlagsTheSpan() {
+        RawSpan raw = span("gen_ai.operation.name", "chat", "k", 1L).name("chat x").build();
+        var r = SpanNormalizer.degraded(raw, java.util.Map.of("service.name", "svc"), new IllegalStateException("bug"));
+        assertThat(r.span().spanName()).isEqualTo("chat x");
+        assertThat(r.span().traceId()).isEqualTo(raw.traceId());
+        assertThat(r.span().serviceName()).isEqualTo("svc");
+        assertThat(r.span().spanAttributes()).containsEntry("k", "1")
+                .containsEntry(Normalizer.DEGRADED_ATTRIBUTE, "java.lang.IllegalStateException");
+        assertThat(r.content()).isEqualTo(SpanContent.EMPTY);
+    }
+
+    @Test
     void previews_recompute_afterContentChanged() {
         SpanContent c = new SpanContent("", "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"[REDACTED] hi\"}]}]",
                 "", "", "", "", "", "", "\"out\"", "stale", "stale");

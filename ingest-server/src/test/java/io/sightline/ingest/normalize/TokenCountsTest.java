@@ -19,7 +19,8 @@ class TokenCountsTest {
             "10, 5, 100, 0, 0, 0, 10, 5, 100",        // reported total above the sum is kept
             "10, 5, 3, 0, 0, 0, 10, 5, 15",           // reported total below the sum is raised
             "-, -, 40, -, -, -, 0, 0, 40",            // only a total (embeddings)
-            "-, -, -, -, -, -, 0, 0, 0"})             // nothing
+            "-, -, -, -, -, -, 0, 0, 0",              // nothing
+            "5000000000, 1, -, -, -, -, 4294967295, 1, 4294967295"}) // capped at the UInt32 columns' maximum
     void resolve_appliesTheInclusiveRules(Long in, Long out, Long total, Long cr, Long cw, Long rs,
                                           long expIn, long expOut, long expTotal) {
         Candidates c = new Candidates();
