@@ -3,6 +3,7 @@ package io.sightline.ingest.normalize;
 import static io.sightline.ingest.normalize.KeyRule.mapped;
 import static io.sightline.ingest.normalize.KeyRule.of;
 
+import io.sightline.genai.pricing.Providers;
 import java.util.List;
 
 /** OTel GenAI names renamed or deprecated before v1.37 (conventions.md §3.6, §4). */
@@ -16,7 +17,7 @@ final class OtelLegacyRules {
     static final String COMPLETION_EVENT_ATTRIBUTE = "gen_ai.completion";
 
     static final List<KeyRule> RULES = List.of(
-            mapped("gen_ai.system", Field.PROVIDER, ProviderNames::normalize),
+            mapped("gen_ai.system", Field.PROVIDER, Providers::normalize),
             of("gen_ai.usage.prompt_tokens", Field.INPUT_TOKENS),
             of("gen_ai.usage.completion_tokens", Field.OUTPUT_TOKENS),
             // the v1.26 event attributes, which some SDKs set on the span itself

@@ -14,6 +14,9 @@
  *
  * <p><b>Decisions where conventions.md leaves room</b>
  * <ul>
+ *   <li>Provider names go through {@code io.sightline.genai.pricing.Providers.normalize}, the
+ *       vocabulary pricing uses; {@code ProviderNames.fromOpenInference} adds the
+ *       {@code llm.system} + {@code llm.provider} pairing.
  *   <li>Finish reasons are stored canonical (OTel enum: {@code tool_calls}, {@code tool_use},
  *       {@code end_turn}, {@code max_tokens}, {@code SAFETY}, … mapped; unknown values
  *       lower-cased); the producer's spelling stays in {@code span_attributes}. Output messages

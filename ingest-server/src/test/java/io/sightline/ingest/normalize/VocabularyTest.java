@@ -10,13 +10,13 @@ class VocabularyTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "openai, openai", "OpenAI, openai", "Anthropic, anthropic", "mistralai, mistral_ai", "mistral_ai, mistral_ai",
-            "xai, x_ai", "vertexai, gcp.vertex_ai", "vertex_ai, gcp.vertex_ai", "gcp.vertex_ai, gcp.vertex_ai",
-            "gemini, gcp.gemini", "az.ai.openai, azure.ai.openai", "az.ai.inference, azure.ai.inference",
-            "bedrock, aws.bedrock", "aws.bedrock, aws.bedrock", "watsonx, ibm.watsonx.ai", "moonshot, moonshot_ai",
-            "hugging_face, hugging_face", "' groq ', groq"})
-    void providerNames_normalize(String raw, String expected) {
-        assertThat(ProviderNames.normalize(raw)).isEqualTo(expected);
+            "openai, openai", "OpenAI, openai", "Anthropic, anthropic", "mistralai, mistral_ai", "xai, x_ai",
+            "vertex_ai, gcp.vertex_ai", "az.ai.openai, azure.ai.openai", "moonshot_ai, moonshot_ai",
+            "hugging_face, hugging_face"})
+    void providerNames_sharedVocabulary_throughTheSemconvRules(String raw, String expected) {
+        Candidates c = new Candidates();
+        c.offer(MappingRules.lookup("gen_ai.system")[0], raw);
+        assertThat(c.string(Field.PROVIDER)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "system={0} provider={1} -> {2}")
@@ -32,8 +32,10 @@ class VocabularyTest {
             "openai.chat, openai", "openai.responses, openai", "anthropic.messages, anthropic",
             "google.generative-ai, gcp.gemini", "google.vertex.chat, gcp.vertex_ai", "amazon-bedrock, aws.bedrock",
             "azure-openai.chat, azure.ai.openai", "mistral.chat, mistral_ai", "xai.chat, x_ai"})
-    void providerNames_fromVercel(String providerId, String expected) {
-        assertThat(ProviderNames.fromVercel(providerId)).isEqualTo(expected);
+    void providerNames_vercelProviderIds(String providerId, String expected) {
+        Candidates c = new Candidates();
+        c.offer(MappingRules.lookup("ai.model.provider")[0], providerId);
+        assertThat(c.string(Field.PROVIDER)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
