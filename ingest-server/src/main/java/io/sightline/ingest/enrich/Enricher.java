@@ -43,6 +43,8 @@ public final class Enricher {
       "traceloop.association.properties.session_id", "traceloop.association.properties.user_id",
       "ai.telemetry.metadata.sessionId", "ai.telemetry.metadata.userId");
 
+  private static final BigDecimal MAX_COST = new BigDecimal("1000000000");
+
   private final PriceCatalog prices;
   private final Redactor redactor;
   private final EnrichSettings settings;
@@ -131,8 +133,11 @@ public final class Enricher {
   private record Cost(BigDecimal usd, String source, String version, boolean unpriced) {}
 
   private Cost cost(NormalizedSpan s, Instant start) {
-    if (s.reportedCostUsd() != null) {
-      return new Cost(s.reportedCostUsd().setScale(9, RoundingMode.HALF_EVEN), "reported", "", false);
+    BigDecimal reported = s.reportedCostUsd();
+    // A reported cost outside what the column holds (Decimal(18, 9)) or negative is not credible:
+    // ignore it and price the usage ourselves.
+    if (reported != null && reported.signum() >= 0 && reported.compareTo(MAX_COST) < 0) {
+      return new Cost(reported.setScale(9, RoundingMode.HALF_EVEN), "reported", "", false);
     }
     if (s.usageIsRollup() || s.usage().isEmpty()) {
       return new Cost(null, "none", "", false);
