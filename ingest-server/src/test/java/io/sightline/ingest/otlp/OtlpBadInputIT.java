@@ -233,6 +233,23 @@ class OtlpBadInputIT {
     serverStillHealthy();
   }
 
+  @Test
+  void grpc_oversizeRequest_isResourceExhaustedAndNothingStored() throws Exception {
+    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", h.server.grpcPort()).usePlaintext()
+        .maxInboundMessageSize(8 << 20).build();
+    try {
+      String t = newTraceId();
+      Span big = span(t, 1).toBuilder().addAttributes(kv("blob", "x".repeat(1_200_000))).build();
+      assertThatThrownBy(() -> TraceServiceGrpc.newBlockingStub(channel).export(request(t, big)))
+          .isInstanceOfSatisfying(StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+      assertThat(h.count("spans", t)).isZero();
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    serverStillHealthy();
+  }
+
   static final class RawBytes implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
     @Override
     public java.io.InputStream stream(byte[] value) {
