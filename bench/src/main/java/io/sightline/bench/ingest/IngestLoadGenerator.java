@@ -8,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.sightline.bench.insert.InsertBenchmark;
+import io.sightline.ingest.otlp.grpc.RawBytesMarshaller;
 import io.sightline.clickhouse.ClickHouseGateway;
 import io.sightline.clickhouse.Gateways;
 import io.sightline.clickhouse.Statement;
@@ -16,11 +17,8 @@ import io.sightline.clickhouse.embedded.EmbeddedEngine;
 import io.sightline.clickhouse.embedded.EmbeddedGateway;
 import io.sightline.config.Settings;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,24 +133,9 @@ public final class IngestLoadGenerator {
   }
 
   private static final MethodDescriptor<byte[], byte[]> EXPORT = MethodDescriptor
-      .<byte[], byte[]>newBuilder(new Raw(), new Raw()).setType(MethodDescriptor.MethodType.UNARY)
+      .<byte[], byte[]>newBuilder(RawBytesMarshaller.INSTANCE, RawBytesMarshaller.INSTANCE).setType(MethodDescriptor.MethodType.UNARY)
       .setFullMethodName(TraceServiceGrpc.getExportMethod().getFullMethodName()).build();
 
-  private static final class Raw implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
 
   private static Process startServer(Path dataDir) throws IOException {
     Path jar = Path.of("server/target/sightline-server.jar");

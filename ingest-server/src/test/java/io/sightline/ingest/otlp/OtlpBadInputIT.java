@@ -23,6 +23,7 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.sightline.auth.ApiKeys;
+import io.sightline.ingest.otlp.grpc.RawBytesMarshaller;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -216,7 +217,7 @@ class OtlpBadInputIT {
     ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", h.server.grpcPort()).usePlaintext().build();
     try {
       io.grpc.MethodDescriptor<byte[], byte[]> raw = io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder(
-              new RawBytes(), new RawBytes())
+              RawBytesMarshaller.INSTANCE, RawBytesMarshaller.INSTANCE)
           .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
           .setFullMethodName(TraceServiceGrpc.getExportMethod().getFullMethodName()).build();
       assertThatThrownBy(() -> io.grpc.stub.ClientCalls.blockingUnaryCall(channel, raw,
@@ -248,22 +249,6 @@ class OtlpBadInputIT {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
     serverStillHealthy();
-  }
-
-  static final class RawBytes implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public java.io.InputStream stream(byte[] value) {
-      return new java.io.ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(java.io.InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 
   @Test

@@ -31,9 +31,7 @@ import io.sightline.ingest.Collector;
 import io.sightline.ingest.decode.OtlpEncoding;
 import io.sightline.ingest.otlp.ExportOutcome;
 import io.sightline.ingest.otlp.OtlpSettings;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -53,22 +51,6 @@ public final class GrpcReceiver implements AutoCloseable {
   private static final Metadata.Key<String> API_KEY =
       Metadata.Key.of("x-sightline-api-key", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<String> PROJECT = Context.key("sightline-project");
-
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  };
 
   private final Server server;
 
@@ -101,7 +83,7 @@ public final class GrpcReceiver implements AutoCloseable {
 
   private static <R extends com.google.protobuf.Message> MethodDescriptor<byte[], R> method(
       String fullName, R responsePrototype) {
-    return MethodDescriptor.<byte[], R>newBuilder(BYTES, ProtoUtils.marshaller(responsePrototype))
+    return MethodDescriptor.<byte[], R>newBuilder(RawBytesMarshaller.INSTANCE, ProtoUtils.marshaller(responsePrototype))
         .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(fullName).build();
   }
 
