@@ -35,7 +35,9 @@ public final class StreamState<T> {
       return;
     }
     try {
-      inference.firstChunk();
+      if (handler.isOutput(chunk)) {
+        inference.firstChunk();
+      }
       handler.onChunk(chunk);
     } catch (Throwable t) {
       ExtensionLog.failure("StreamState.chunk", t);
