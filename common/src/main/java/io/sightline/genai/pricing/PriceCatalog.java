@@ -82,6 +82,11 @@ public final class PriceCatalog {
     return Bundled.CATALOG;
   }
 
+  /** {@link #load(Reader, String)} with the source named "price catalogue" in errors. */
+  public static PriceCatalog load(Reader reader) {
+    return load(reader, null);
+  }
+
   /**
    * Parses a catalogue in the bundled file's format. Malformed input fails with an
    * {@link IllegalArgumentException} naming {@code sourceName}, the line and the column.

@@ -232,6 +232,12 @@ class PriceCatalogTest {
     assertThat(c.version()).isEqualTo("mine.csv");
   }
 
+  @Test
+  void load_withoutSourceName_namesThePriceCatalogueInErrors() {
+    assertThatThrownBy(() -> PriceCatalog.load(new StringReader(HEADER + "openai,x,2024-01-01,a,1,,,")))
+        .hasMessageStartingWith("price catalogue line 2, column 4 (input)");
+  }
+
   static Stream<Arguments> malformed() {
     return Stream.of(
         Arguments.argumentSet("no header", "openai,gpt-4o,2024-01-01,1,2,,,\n",
