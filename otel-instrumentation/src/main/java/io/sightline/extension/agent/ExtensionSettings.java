@@ -17,18 +17,15 @@ final class ExtensionSettings {
   static final String USER_BAGGAGE_KEY = "otel.instrumentation.sightline.user.baggage-key";
   static final String FILTERED_BAGGAGE_KEYS = "otel.instrumentation.sightline.baggage.filtered-keys";
   static final String COST_ENABLED = "otel.instrumentation.sightline.cost.enabled";
-  static final String REDACTION_ENABLED = "otel.instrumentation.sightline.redaction.enabled";
 
   final String sessionBaggageKey;
   final String userBaggageKey;
   final boolean costEnabled;
-  final boolean redactionEnabled;
 
   ExtensionSettings(ConfigProperties config) {
     sessionBaggageKey = blankToNull(config.getString(SESSION_BAGGAGE_KEY, "session.id"));
     userBaggageKey = blankToNull(config.getString(USER_BAGGAGE_KEY, "user.id"));
     costEnabled = config.getBoolean(COST_ENABLED, true);
-    redactionEnabled = config.getBoolean(REDACTION_ENABLED, true);
   }
 
   /** Baggage keys the {@code baggage-filtered} propagator keeps off outgoing requests. */

@@ -26,7 +26,7 @@ public final class SightlineAutoConfiguration implements AutoConfigurationCustom
       ExtensionSettings settings = new ExtensionSettings(config);
       return builder.addSpanProcessor(new GenAiSpanProcessor(
           settings, settings.costEnabled ? CostEnricher.fromBundledCatalogue() : null,
-          settings.redactionEnabled ? ContentRedaction.defaults() : ContentRedaction.none()));
+          ContentRedaction.fromConfig(config)));
     });
   }
 }
