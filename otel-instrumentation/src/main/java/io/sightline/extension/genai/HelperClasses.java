@@ -21,6 +21,7 @@ public final class HelperClasses {
       "io.sightline.extension.genai.InferenceRequest",
       "io.sightline.extension.genai.InferenceResult",
       "io.sightline.extension.genai.GenAiMetrics",
+      "io.sightline.extension.genai.GenAiOperation",
       "io.sightline.extension.genai.Inference",
       "io.sightline.extension.genai.ChunkHandler",
       "io.sightline.extension.genai.StreamGuard",

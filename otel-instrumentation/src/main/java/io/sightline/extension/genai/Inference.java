@@ -57,6 +57,9 @@ public final class Inference {
       if (current != null && !current.ended.get()) {
         return new Inference(request, current, Span.getInvalid(), parent);
       }
+      if (request.conversationId == null) {
+        request.conversationId = parent.get(GenAiOperation.CONVERSATION);
+      }
       AttributesBuilder attributes = Attributes.builder();
       request.startAttributes(attributes);
       Span span = tracer(instrumentationScope).spanBuilder(request.spanName())
