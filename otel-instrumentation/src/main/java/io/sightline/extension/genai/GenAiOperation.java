@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class GenAiOperation {
   static final ContextKey<String> CONVERSATION = ContextKey.named("sightline-genai-conversation");
+  /** The tool being executed, so that a framework's delegating overloads do not nest a second span. */
+  private static final ContextKey<String> TOOL = ContextKey.named("sightline-genai-tool");
 
   private final Span span;
   private final Context context;
@@ -50,10 +52,16 @@ public final class GenAiOperation {
     }
   }
 
-  /** {@code execute_tool {toolName}}; arguments are recorded only when content capture is on. */
+  /**
+   * {@code execute_tool {toolName}}; arguments are recorded only when content capture is on.
+   * Returns null inside an execution of the same tool (or on failure).
+   */
   public static GenAiOperation startTool(String scope, String toolName, String callId, String arguments) {
     try {
       Context parent = Context.current();
+      if (toolName.equals(parent.get(TOOL))) {
+        return null;
+      }
       SpanBuilder b = builder(scope, "execute_tool " + toolName, parent)
           .setAttribute(OPERATION_NAME, "execute_tool")
           .setAttribute(TOOL_NAME, toolName)
@@ -69,7 +77,7 @@ public final class GenAiOperation {
         b.setAttribute(TOOL_CALL_ARGUMENTS, cap(arguments));
       }
       Span span = b.startSpan();
-      return new GenAiOperation(span, parent.with(span));
+      return new GenAiOperation(span, parent.with(span).with(TOOL, toolName));
     } catch (Throwable t) {
       ExtensionLog.failure("GenAiOperation.startTool", t);
       return null;
