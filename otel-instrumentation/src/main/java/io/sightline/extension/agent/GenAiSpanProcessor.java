@@ -70,7 +70,7 @@ final class GenAiSpanProcessor implements ExtendedSpanProcessor {
         return;
       }
       if (cost != null && span.getAttribute(SIGHTLINE_COST_USD) == null) {
-        Double usd = cost.cost(span, span.toSpanData().getEndEpochNanos());
+        Double usd = cost.cost(span, System.currentTimeMillis());
         if (usd != null) {
           span.setAttribute(SIGHTLINE_COST_USD, usd);
         }
