@@ -74,6 +74,28 @@ public final class SpanLoader {
     return new Loaded(List.copyOf(spans), truncated);
   }
 
+  /**
+   * The tree shape of the traces (ids, parents, types, times, status) with every other field
+   * empty: enough to count turns without reading attributes or content.
+   */
+  public List<Span> skeletons(String project, Collection<TraceBounds> bounds) {
+    if (bounds.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = bounds.stream().map(TraceBounds::traceId).toList();
+    Instant from = bounds.stream().map(TraceBounds::start).min(Instant::compareTo).orElseThrow();
+    Instant to = bounds.stream().map(TraceBounds::end).max(Instant::compareTo).orElseThrow();
+    List<Span> out = new ArrayList<>();
+    for (Row r : gateway.query(scoped("span_skeletons", project, ids, from, to))) {
+      out.add(new Span(r.string("trace_id"), r.string("span_id"), r.string("parent_span_id"),
+          r.instant("start_time"), r.longValue("duration_ns"), r.string("span_name"), "",
+          r.string("status_code"), "", "", "", "", "", "", r.string("obs_type"), "", "", "", "",
+          "", "", "", "", "", "", "", "", "", List.of(), "", "", false, 0, Usage.ZERO, false,
+          null, "", "", "", "", "", Map.of(), Map.of(), List.of(), List.of(), SpanContent.EMPTY));
+    }
+    return out;
+  }
+
   private static Statement scoped(String name, String project, List<String> ids, Instant from,
       Instant to) {
     return Statement.load(SpanLoader.class, name).bind("project", project)
