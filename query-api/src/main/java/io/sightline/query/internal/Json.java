@@ -17,7 +17,8 @@ public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private Json() {}
 

@@ -7,10 +7,10 @@
         AND s.start_time >= fromUnixTimestamp64Nano({from:Int64}, 'UTC')
         AND s.start_time < fromUnixTimestamp64Nano({to:Int64}, 'UTC') + INTERVAL 1 HOUR
       GROUP BY s.trace_id
-      HAVING groupBitOr(arraySum(i -> if(
+      HAVING groupBitOr(toUInt64(arraySum(i -> if(
                  s.span_attributes[{attr_keys:Array(String)}[i]] = {attr_values:Array(String)}[i]
                  OR s.resource_attributes[{attr_keys:Array(String)}[i]] = {attr_values:Array(String)}[i],
-                 bitShiftLeft(toUInt64(1), i - 1), toUInt64(0)),
-             arrayEnumerate({attr_keys:Array(String)})))
-           = bitShiftLeft(toUInt64(1), length({attr_keys:Array(String)})) - 1
+                 exp2(i - 1), 0),
+             arrayEnumerate({attr_keys:Array(String)}))))
+           = toUInt64(exp2(length({attr_keys:Array(String)})) - 1)
   )
