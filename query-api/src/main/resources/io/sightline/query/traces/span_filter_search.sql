@@ -19,7 +19,8 @@
              OR positionCaseInsensitiveUTF8(c.generic_input, {q:String}) > 0
              OR positionCaseInsensitiveUTF8(c.generic_output, {q:String}) > 0
              OR positionCaseInsensitiveUTF8(c.tool_arguments, {q:String}) > 0
-             OR positionCaseInsensitiveUTF8(c.tool_result, {q:String}) > 0)
+             OR positionCaseInsensitiveUTF8(c.tool_result, {q:String}) > 0
+             OR positionCaseInsensitiveUTF8(c.retrieval_documents, {q:String}) > 0)
       UNION DISTINCT
       SELECT e.trace_id
       FROM genai_log_events AS e

@@ -373,7 +373,7 @@ class QueryApiIT {
     assertThat(byUser.get("source").asText()).isEqualTo("spans");
     assertThat(byUser.get("requests").asInt()).as("user only on root spans").isEqualTo(10);
     JsonNode tools = ok("/api/v1/metrics/summary?type=tool");
-    assertThat(tools.get("requests").asInt()).isEqualTo(8);
+    assertThat(tools.get("requests").asInt()).isEqualTo(7);
     assertThat(tools.get("errors").asInt()).isEqualTo(2);
 
     JsonNode ts = ok("/api/v1/metrics/timeseries?metric=requests&interval=1m&from=2026-11-27T10:00:00Z&to=2026-11-27T10:05:00Z");
