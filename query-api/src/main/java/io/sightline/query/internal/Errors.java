@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 /** The one error shape of the API, for every failure under {@code /api}. */
 public final class Errors {
   private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+  private static final String WRITTEN = "sightline.error.written";
 
   private Errors() {}
 
@@ -23,7 +24,7 @@ public final class Errors {
       write(ctx, 503, "store_unavailable", "the store could not answer this query", null);
     });
     config.routes.error(404, ctx -> {
-      if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+      if (ctx.path().startsWith("/api/") && ctx.attribute(WRITTEN) == null) {
         write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
       }
     });
@@ -36,6 +37,7 @@ public final class Errors {
     body.put("type", type);
     body.put("detail", detail);
     body.put("parameter", parameter);
+    ctx.attribute(WRITTEN, true);
     Json.send(ctx.status(status), body);
   }
 

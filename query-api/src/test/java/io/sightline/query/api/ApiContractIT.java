@@ -50,15 +50,16 @@ class ApiContractIT {
     // A trace whose values are injection strings: filters must match them literally.
     Scenario evil = new Scenario("default", T0);
     evil.add(evil.agent(EVIL_TRACE, "f600000000000001", null, 300_000, 1000, EVIL)
-        .serviceName(EVIL).sessionId("sess-" + EVIL).userId(EVIL).inputPreview("say " + EVIL)
+        .serviceName(EVIL).sessionId(EVIL).userId(EVIL).inputPreview("say " + EVIL)
         .spanAttributes(Map.of("tenant", EVIL)));
     evil.insert(gateway);
     // Project beta reuses a trace id and the session id of project default.
     Scenario beta = new Scenario("beta", T0);
     beta.add(beta.agent(T1, "a100000000000001", null, 0, 1000, "beta-bot").sessionId(SESSION)
-        .userId("beta-user"));
+        .userId("beta-user").serviceName("beta-svc"));
     beta.add(beta.llm(T1, "a100000000000002", "a100000000000001", 10, 500, 7, 3, "0.5", "stop")
-        .requestModel("claude-x"));
+        .requestModel("claude-x").responseModel("claude-x-1").serviceName("beta-svc")
+        .spanName("chat claude-x"));
     beta.insert(gateway);
     api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta"), T0.plusSeconds(3600));
   }
@@ -156,7 +157,7 @@ class ApiContractIT {
             .isEqualTo(variant.equals(EVIL) && List.of("service", "agent", "userId").contains(param) ? 1 : 0);
       }
     }
-    assertThat(api.get(A, "/api/v1/sessions/" + q("sess-" + EVIL)).body().get("traceCount").asInt()).isEqualTo(1);
+    assertThat(api.get(A, "/api/v1/sessions/" + q(EVIL)).body().get("traceCount").asInt()).isEqualTo(1);
     assertThat(api.get(A, "/api/v1/sessions/" + q("x' OR '1'='1")).status()).isEqualTo(404);
   }
 
@@ -271,17 +272,19 @@ class ApiContractIT {
     assertThat(summary.get("thumbsUp").asInt()).isEqualTo(1);
     assertThat(summary.get("thumbsDown").asInt()).isZero();
     assertThat(summary.get("ratingAvg").asDouble()).isEqualTo(4.0);
-    JsonNode metrics = api.get(A, "/api/v1/metrics/summary").body();
+    // Feedback is stamped "now", the end of the default range: ask past it.
+    String range = "from=" + T0 + "&to=" + T0.plusSeconds(7200);
+    JsonNode metrics = api.get(A, "/api/v1/metrics/summary?" + range).body();
     assertThat(metrics.get("ratingAvg").asDouble()).isEqualTo(4.0);
     assertThat(metrics.get("thumbsCount").asInt()).isEqualTo(1);
     assertThat(metrics.get("thumbsDownRate").asDouble()).isZero();
-    JsonNode byModel = api.get(A, "/api/v1/metrics/timeseries?metric=thumbs_down_rate&groupBy=model&interval=1h").body();
+    JsonNode byModel = api.get(A, "/api/v1/metrics/timeseries?metric=thumbs_down_rate&groupBy=model&interval=1h&" + range).body();
     assertThat(byModel.get("series").get(0).get("group").asText()).isEqualTo("gpt-4o-mini");
 
     assertThat(api.delete(A, "/api/v1/feedback/" + id).status()).isEqualTo(204);
     assertThat(api.get(A, "/api/v1/feedback?traceId=" + T1).body().get("items")).hasSize(1);
     assertThat(api.delete(A, "/api/v1/feedback/" + id).status()).isEqualTo(404);
-    assertThat(api.get(A, "/api/v1/metrics/summary").body().get("thumbsCount").asInt()).isZero();
+    assertThat(api.get(A, "/api/v1/metrics/summary?" + range).body().get("thumbsCount").asInt()).isZero();
     assertThat(api.delete(A, "/api/v1/feedback/" + span.body().get("id").asText()).status()).isEqualTo(204);
     assertThat(api.delete(A, "/api/v1/feedback/" + rating.body().get("id").asText()).status()).isEqualTo(204);
   }

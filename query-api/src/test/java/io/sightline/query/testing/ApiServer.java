@@ -75,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static String q(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Override
