@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * exception is safe to log.
  */
 public final class ClickHouseException extends RuntimeException {
-  private static final Pattern CODE = Pattern.compile("Code: (\\d+)\\.");
+  private static final Pattern CODE = Pattern.compile("Code: (\\d+)[.,]");
   private static final Pattern NAME = Pattern.compile("\\(([A-Z][A-Z0-9_]+)\\)");
 
   /** Error codes that mean "the store is temporarily unable to take work": retry later. */

@@ -14,6 +14,10 @@ import java.time.Duration;
 public final class Gateways {
   private Gateways() {}
 
+  /**
+   * Opens the store for a long-running process: an embedded gateway holds the engine at JVM exit
+   * until the process closes it (after draining what it still has to write).
+   */
   public static ClickHouseGateway open(Settings settings, PrintStream progress) {
     String url = settings.get(StorageSettings.CLICKHOUSE_URL);
     String database = settings.get(StorageSettings.CLICKHOUSE_DATABASE);
@@ -30,7 +34,7 @@ public final class Gateways {
           Duration.ofMillis(settings.getMillis(StorageSettings.CLICKHOUSE_SOCKET_TIMEOUT))));
     }
     return EmbeddedGateway.open(startEmbeddedEngine(settings, progress), database,
-        settings.getInt(StorageSettings.CHDB_POOL_SIZE));
+        settings.getInt(StorageSettings.CHDB_POOL_SIZE), true);
   }
 
   /** Provisions libchdb if needed and starts (or joins) the engine on the configured data dir. */

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * anchor connection that keeps the engine up until the JVM exits. Gateways open further
  * connections to the same directory.
  *
- * <p>At JVM exit a shutdown hook waits for the gateways still open to close (the server closes
- * its gateway after draining its queue) for up to {@link #EXIT_GRACE}, then closes every
- * connection and stops the engine's threads. Exiting with a connection open can abort the
- * process with {@code libc++abi: terminating ... mutex lock failed}.
+ * <p>At JVM exit a shutdown hook waits, for up to {@link #EXIT_GRACE}, until no statement is
+ * running and every gateway opened as {@linkplain EmbeddedGateway#open holding the engine} has
+ * closed (the server closes its gateway after draining its queue), then closes every connection
+ * and stops the engine's threads. Exiting with a connection open can abort the process with
+ * {@code libc++abi: terminating ... mutex lock failed}.
  */
 public final class EmbeddedEngine {
   /** How long the exit hook waits for open gateways to close before closing the engine. */
@@ -37,7 +38,8 @@ public final class EmbeddedEngine {
   private final Path dataDir;
   private final String version;
   private final List<ChdbConnection> connections = new ArrayList<>();
-  private int openGateways;
+  private int holdingGateways;
+  private int runningStatements;
   private boolean stopped;
 
   private EmbeddedEngine(ChdbLibrary lib, Path dataDir) {
@@ -126,15 +128,32 @@ public final class EmbeddedEngine {
     }
   }
 
-  void gatewayOpened() {
+  void holdAtExit() {
     synchronized (LOCK) {
-      openGateways++;
+      holdingGateways++;
     }
   }
 
-  void gatewayClosed() {
+  void releaseAtExit() {
     synchronized (LOCK) {
-      openGateways--;
+      holdingGateways--;
+      LOCK.notifyAll();
+    }
+  }
+
+  /** Counts a statement as running; fails once the engine has stopped. */
+  void beginStatement() {
+    synchronized (LOCK) {
+      if (stopped) {
+        throw new ClickHouseException(0, "", "the embedded ClickHouse engine is shut down", "", "", null);
+      }
+      runningStatements++;
+    }
+  }
+
+  void endStatement() {
+    synchronized (LOCK) {
+      runningStatements--;
       LOCK.notifyAll();
     }
   }
@@ -142,11 +161,11 @@ public final class EmbeddedEngine {
   private void stopAtExit() {
     synchronized (LOCK) {
       long deadline = System.nanoTime() + EXIT_GRACE.toNanos();
-      while (openGateways > 0) {
+      while (holdingGateways > 0 || runningStatements > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          LOG.warn("{} gateway(s) still open after {}; closing the engine anyway", openGateways,
-              EXIT_GRACE);
+          LOG.warn("{} gateway(s) and {} statement(s) still open after {}; closing the engine anyway",
+              holdingGateways, runningStatements, EXIT_GRACE);
           break;
         }
         try {

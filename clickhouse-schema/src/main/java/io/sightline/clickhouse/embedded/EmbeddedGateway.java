@@ -27,11 +27,14 @@ public final class EmbeddedGateway implements ClickHouseGateway {
   private final BlockingQueue<ChdbConnection> pool;
   private final List<ChdbConnection> all;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final boolean holdsEngine;
   private final String serverVersion;
 
-  private EmbeddedGateway(EmbeddedEngine engine, String database, List<ChdbConnection> connections) {
+  private EmbeddedGateway(EmbeddedEngine engine, String database, List<ChdbConnection> connections,
+      boolean holdsEngine) {
     this.engine = engine;
     this.database = database;
+    this.holdsEngine = holdsEngine;
     this.all = List.copyOf(connections);
     this.pool = new ArrayBlockingQueue<>(connections.size(), false, connections);
     this.serverVersion = query(Statement.of("server_version", "SELECT version() AS v"))
@@ -40,9 +43,13 @@ public final class EmbeddedGateway implements ClickHouseGateway {
 
   /**
    * Opens a gateway with {@code poolSize} connections whose statements run in {@code database}
-   * (created if missing).
+   * (created if missing). A gateway that {@code holdsEngine} keeps the engine up at JVM exit
+   * until it is closed (up to {@link EmbeddedEngine#EXIT_GRACE}): the server's gateway does, so
+   * its queue drains into ClickHouse before the engine stops. Others only keep it up while one
+   * of their statements runs.
    */
-  public static EmbeddedGateway open(EmbeddedEngine engine, String database, int poolSize) {
+  public static EmbeddedGateway open(EmbeddedEngine engine, String database, int poolSize,
+      boolean holdsEngine) {
     if (!DATABASE.matcher(database).matches()) {
       throw new IllegalArgumentException("invalid database name: " + database);
     }
@@ -62,8 +69,10 @@ public final class EmbeddedGateway implements ClickHouseGateway {
       c.query(Statement.of("use_database", "USE `" + database + "`"), "TSV");
       connections.add(c);
     }
-    engine.gatewayOpened();
-    return new EmbeddedGateway(engine, database, connections);
+    if (holdsEngine) {
+      engine.holdAtExit();
+    }
+    return new EmbeddedGateway(engine, database, connections, holdsEngine);
   }
 
   @Override
@@ -118,7 +127,12 @@ public final class EmbeddedGateway implements ClickHouseGateway {
       throw new ClickHouseException(0, "", "interrupted waiting for a connection", "", "", e);
     }
     try {
-      return work.apply(c);
+      engine.beginStatement();
+      try {
+        return work.apply(c);
+      } finally {
+        engine.endStatement();
+      }
     } finally {
       pool.add(c);
     }
@@ -138,6 +152,8 @@ public final class EmbeddedGateway implements ClickHouseGateway {
         break;
       }
     }
-    engine.gatewayClosed();
+    if (holdsEngine) {
+      engine.releaseAtExit();
+    }
   }
 }

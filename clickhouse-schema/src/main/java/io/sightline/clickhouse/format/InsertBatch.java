@@ -37,6 +37,38 @@ public final class InsertBatch {
     return new Builder(table, columns, format);
   }
 
+  /**
+   * One batch holding the rows of several batches for the same table, columns and format. Both
+   * formats concatenate: RowBinary is rows back to back, and a Native stream is a sequence of
+   * blocks (ClickHouse squashes small blocks into large parts on insert). This lets many threads
+   * encode their own rows and one writer send them in a single insert.
+   */
+  public static InsertBatch concat(List<InsertBatch> batches) {
+    if (batches.isEmpty()) {
+      throw new IllegalArgumentException("nothing to concatenate");
+    }
+    InsertBatch first = batches.getFirst();
+    if (batches.size() == 1) {
+      return first;
+    }
+    int size = 0;
+    int rows = 0;
+    for (InsertBatch b : batches) {
+      if (!b.table.equals(first.table) || !b.columns.equals(first.columns) || b.format != first.format) {
+        throw new IllegalArgumentException("batches differ in table, columns or format");
+      }
+      size = Math.addExact(size, b.data.length);
+      rows += b.rows;
+    }
+    byte[] data = new byte[size];
+    int off = 0;
+    for (InsertBatch b : batches) {
+      System.arraycopy(b.data, 0, data, off, b.data.length);
+      off += b.data.length;
+    }
+    return new InsertBatch(first.table, first.columns, first.format, data, rows);
+  }
+
   public String table() {
     return table;
   }

@@ -36,12 +36,15 @@ public final class RemoteGateway implements ClickHouseGateway {
   private final Client client;
   private final RemoteConfig config;
   private final String serverVersion;
+  private final boolean logComments;
 
   private RemoteGateway(Client client, RemoteConfig config) {
     this.client = client;
     this.config = config;
-    this.serverVersion = query(Statement.of("server_version", "SELECT version() AS v"))
-        .getFirst().string("v");
+    // Asked in plain text in the default database, so any server version can answer.
+    this.serverVersion = versionOf(client, config);
+    // Statements carry their name as log_comment where the server knows the setting (21.x+).
+    this.logComments = Integer.parseInt(serverVersion.split("\\.")[0]) >= 21;
   }
 
   /** Connects, checks the credentials and creates the configured database if it is missing. */
@@ -57,7 +60,7 @@ public final class RemoteGateway implements ClickHouseGateway {
         .setSocketTimeout(config.socketTimeout().toMillis(), ChronoUnit.MILLIS)
         .setDefaultDatabase("default")
         .setClientName("sightline")
-        .compressServerResponse(true)
+        .compressServerResponse(false)
         .setMaxRetries(0); // the ingest pipeline decides about retries
     if (config.trustStore() != null) {
       b.setSSLTrustStore(config.trustStore());
@@ -70,11 +73,12 @@ public final class RemoteGateway implements ClickHouseGateway {
     }
     Client client = b.build();
     try {
+      RemoteGateway gateway = new RemoteGateway(client, config);
       String onCluster = config.cluster() == null ? "" : " ON CLUSTER `" + config.cluster() + "`";
-      run(client, Statement.of("create_database",
+      gateway.run(Statement.of("create_database",
           "CREATE DATABASE IF NOT EXISTS `" + config.database() + "`" + onCluster), "default",
-          ClickHouseFormat.TabSeparated, config).close();
-      return new RemoteGateway(client, config);
+          ClickHouseFormat.TabSeparated).close();
+      return gateway;
     } catch (RuntimeException | Error e) {
       client.close();
       throw e;
@@ -86,7 +90,7 @@ public final class RemoteGateway implements ClickHouseGateway {
 
   @Override
   public void execute(Statement statement) {
-    try (QueryResponse r = run(client, statement, config.database(), ClickHouseFormat.TabSeparated, config)) {
+    try (QueryResponse r = run(statement, config.database(), ClickHouseFormat.TabSeparated)) {
       r.getInputStream().transferTo(OutputStream.nullOutputStream());
     } catch (ClickHouseException e) {
       throw e;
@@ -97,8 +101,8 @@ public final class RemoteGateway implements ClickHouseGateway {
 
   @Override
   public List<Row> query(Statement statement) {
-    try (QueryResponse r = run(client, statement, config.database(),
-        ClickHouseFormat.RowBinaryWithNamesAndTypes, config)) {
+    try (QueryResponse r = run(statement, config.database(),
+        ClickHouseFormat.RowBinaryWithNamesAndTypes)) {
       return RowBinaryReader.decode(r.getInputStream().readAllBytes());
     } catch (ClickHouseException e) {
       throw e;
@@ -116,7 +120,7 @@ public final class RemoteGateway implements ClickHouseGateway {
       throw new ClickHouseException(73, "UNKNOWN_FORMAT", "unknown format " + format,
           statement.name(), statement.sql(), e);
     }
-    try (QueryResponse r = run(client, statement, config.database(), f, config)) {
+    try (QueryResponse r = run(statement, config.database(), f)) {
       r.getInputStream().transferTo(sink);
     } catch (ClickHouseException e) {
       throw e;
@@ -127,8 +131,10 @@ public final class RemoteGateway implements ClickHouseGateway {
 
   @Override
   public void insert(InsertBatch batch) {
-    InsertSettings settings = new InsertSettings().setDatabase(config.database())
-        .logComment("insert_" + batch.table());
+    InsertSettings settings = new InsertSettings().setDatabase(config.database());
+    if (logComments) {
+      settings.logComment("insert_" + batch.table());
+    }
     ClickHouseFormat format = ClickHouseFormat.valueOf(batch.format().clickHouseName());
     InputStream data = new ByteArrayInputStream(batch.data());
     try {
@@ -159,10 +165,23 @@ public final class RemoteGateway implements ClickHouseGateway {
     client.close();
   }
 
-  private static QueryResponse run(Client client, Statement st, String database,
-      ClickHouseFormat format, RemoteConfig config) {
-    QuerySettings settings = new QuerySettings().setFormat(format).setDatabase(database)
-        .logComment(st.name());
+  private static String versionOf(Client client, RemoteConfig config) {
+    Statement st = Statement.of("server_version", "SELECT version()");
+    QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.TabSeparated)
+        .setDatabase("default");
+    try (QueryResponse r = client.query(st.sql(), settings)
+        .get(config.socketTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+      return new String(r.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    } catch (Exception e) {
+      throw wrap(e, st);
+    }
+  }
+
+  private QueryResponse run(Statement st, String database, ClickHouseFormat format) {
+    QuerySettings settings = new QuerySettings().setFormat(format).setDatabase(database);
+    if (logComments) {
+      settings.logComment(st.name());
+    }
     Map<String, Object> params = new HashMap<>(st.encodedParams());
     try {
       return (params.isEmpty() ? client.query(st.sql(), settings) : client.query(st.sql(), params, settings))
@@ -185,8 +204,9 @@ public final class RemoteGateway implements ClickHouseGateway {
     }
     if (t instanceof ServerException s) {
       ClickHouseException parsed = ClickHouseException.fromServerMessage(s.getMessage(), st);
-      return new ClickHouseException(s.getCode(), parsed.errorName(), parsed.serverMessage(), name,
-          sql, s);
+      // Older servers send no X-ClickHouse-Exception-Code header: read the code from the text.
+      int code = s.getCode() > 0 ? s.getCode() : parsed.code();
+      return new ClickHouseException(code, parsed.errorName(), parsed.serverMessage(), name, sql, s);
     }
     if (t instanceof InterruptedException) {
       Thread.currentThread().interrupt();

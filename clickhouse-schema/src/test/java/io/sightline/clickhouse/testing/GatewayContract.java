@@ -163,6 +163,31 @@ public abstract class GatewayContract {
     assertThat(empty.bool("b")).isFalse();
   }
 
+  @ParameterizedTest
+  @EnumSource(InsertFormat.class)
+  void insert_concatenatedBatches_insertEveryRow(InsertFormat format) {
+    String t = table("concat");
+    gateway().execute(Statement.of("create_concat",
+        "CREATE TABLE " + t + " (id UInt32, tags Array(String)) ENGINE = MergeTree ORDER BY id"));
+    List<Column> cols = List.of(Column.of("id", "UInt32"), Column.of("tags", "Array(String)"));
+    List<InsertBatch> parts = new ArrayList<>();
+    for (int p = 0; p < 3; p++) {
+      InsertBatch.Builder b = InsertBatch.builder(t, cols, format);
+      for (int i = 0; i < 100; i++) {
+        b.addRow(p * 100 + i, List.of("p" + p, "i" + i));
+      }
+      parts.add(b.build());
+    }
+    InsertBatch all = InsertBatch.concat(parts);
+    assertThat(all.rows()).isEqualTo(300);
+    gateway().insert(all);
+    Row r = gateway().query(Statement.of("count_concat",
+        "SELECT count() AS n, uniqExact(id) AS ids, sum(length(tags)) AS tags FROM " + t)).getFirst();
+    assertThat(r.longValue("n")).isEqualTo(300);
+    assertThat(r.longValue("ids")).isEqualTo(300);
+    assertThat(r.longValue("tags")).isEqualTo(600);
+  }
+
   @Test
   void parameters_hostileStrings_storedAndMatchedLiterally() {
     String t = table("hostile");

@@ -36,7 +36,7 @@ public final class TestStore {
 
   /** A gateway on a fresh, empty database named after {@code prefix}. */
   public static ClickHouseGateway emptyDatabase(String prefix) {
-    return EmbeddedGateway.open(engine(), uniqueName(prefix), 4);
+    return EmbeddedGateway.open(engine(), uniqueName(prefix), 4, false);
   }
 
   /** A gateway on a fresh database with every migration applied. */

@@ -1,0 +1,275 @@
+package io.sightline.ingest.decode;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import io.sightline.ingest.model.Attributes;
+import io.sightline.ingest.model.RawEvent;
+import io.sightline.ingest.model.RawLink;
+import io.sightline.ingest.model.RawSpan;
+import io.sightline.ingest.model.SpanKind;
+import io.sightline.ingest.model.StatusCode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** OTLP/JSON {@code ExportTraceServiceRequest} → model, streaming. One instance per request. */
+final class JsonTraceReader extends JsonReader {
+
+    JsonTraceReader(ValueLimiter limiter) {
+        super(limiter);
+    }
+
+    DecodedTraces read(byte[] body) throws MalformedOtlpException {
+        List<RawSpan> out = new ArrayList<>();
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            p = parser;
+            JsonToken t = p.nextToken();
+            if (t != null) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw malformed("the body must be a JSON object (ExportTraceServiceRequest), got " + describe(t));
+                }
+                for (String f = nextField(); f != null; f = nextField()) {
+                    if (f.equals("resourceSpans") || f.equals("resource_spans")) {
+                        if (startArray(f)) {
+                            while (nextObjectElement(f)) {
+                                resourceSpans(out);
+                            }
+                        }
+                    } else {
+                        skipValue();
+                    }
+                }
+                if (p.nextToken() != null) {
+                    throw malformed("unexpected content after the request object");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new MalformedOtlpException("invalid OTLP/JSON request: not valid JSON: " + e.getOriginalMessage()
+                    + locationOf(e), e);
+        } catch (IOException e) {
+            throw new MalformedOtlpException("invalid OTLP/JSON request: " + e.getMessage(), e);
+        }
+        return new DecodedTraces(out, rejections.count(), rejections.messages());
+    }
+
+    static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private void resourceSpans(List<RawSpan> out) throws IOException, MalformedOtlpException {
+        Attributes resource = Attributes.EMPTY;
+        List<ScopeDraft> scopes = new ArrayList<>(1);
+        for (String f = nextField(); f != null; f = nextField()) {
+            switch (f) {
+                case "resource" -> resource = resource();
+                case "scopeSpans", "scope_spans", "instrumentationLibrarySpans", "instrumentation_library_spans" -> {
+                    if (startArray(f)) {
+                        while (nextObjectElement(f)) {
+                            scopes.add(scopeSpans());
+                        }
+                    }
+                }
+                default -> skipValue();
+            }
+        }
+        for (ScopeDraft scope : scopes) {
+            for (SpanDraft d : scope.spans) {
+                if (resource == null) {
+                    rejections.reject(d.describe() + ": its resource has more than "
+                            + limiter.limits().maxAttributes() + " attributes or too deep values");
+                } else if (d.rejectReason != null) {
+                    rejections.reject(d.describe() + ": " + d.rejectReason);
+                } else {
+                    try {
+                        out.add(d.toRawSpan(resource, scope.name, scope.version));
+                    } catch (ItemRejectedException e) {
+                        rejections.reject(d.describe() + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private ScopeDraft scopeSpans() throws IOException, MalformedOtlpException {
+        ScopeDraft scope = new ScopeDraft();
+        for (String f = nextField(); f != null; f = nextField()) {
+            switch (f) {
+                case "scope", "instrumentationLibrary", "instrumentation_library" -> {
+                    String[] nv = scope();
+                    scope.name = nv[0];
+                    scope.version = nv[1];
+                }
+                case "spans" -> {
+                    if (startArray(f)) {
+                        while (nextObjectElement(f)) {
+                            scope.spans.add(span());
+                        }
+                    }
+                }
+                default -> skipValue();
+            }
+        }
+        return scope;
+    }
+
+    private SpanDraft span() throws IOException, MalformedOtlpException {
+        SpanDraft d = new SpanDraft();
+        JsonStreamContext ctx = p.getParsingContext();
+        for (String f = nextField(); f != null; f = nextField()) {
+            try {
+                switch (f) {
+                    case "traceId", "trace_id" -> d.traceId = id(f);
+                    case "spanId", "span_id" -> d.spanId = id(f);
+                    case "parentSpanId", "parent_span_id" -> d.parentSpanId = id(f);
+                    case "name" -> d.name = string(f);
+                    case "kind" -> d.kind = SpanKind.forNumber(enumValue(f, JsonTraceReader::kindNumber));
+                    case "startTimeUnixNano", "start_time_unix_nano" -> d.start = int64(f);
+                    case "endTimeUnixNano", "end_time_unix_nano" -> d.end = int64(f);
+                    case "attributes" -> {
+                        if (d.rejectReason != null) {
+                            skipValue();
+                        } else {
+                            d.attributes = attributes("span");
+                        }
+                    }
+                    case "droppedAttributesCount", "dropped_attributes_count" -> d.droppedAttributes = int32(f);
+                    case "events" -> events(d);
+                    case "droppedEventsCount", "dropped_events_count" -> d.droppedEvents += int32(f);
+                    case "links" -> links(d);
+                    case "droppedLinksCount", "dropped_links_count" -> d.droppedLinks += int32(f);
+                    case "status" -> status(d);
+                    default -> skipValue();
+                }
+            } catch (ItemRejectedException e) {
+                if (d.rejectReason == null) {
+                    d.rejectReason = e.getMessage();
+                }
+                unwindTo(ctx);
+            }
+        }
+        return d;
+    }
+
+    private void events(SpanDraft d) throws IOException, MalformedOtlpException, ItemRejectedException {
+        if (!startArray("events")) {
+            return;
+        }
+        while (nextObjectElement("events")) {
+            if (d.rejectReason != null || d.events.size() >= limiter.limits().maxEventsPerSpan()) {
+                p.skipChildren();
+                d.droppedEvents++;
+                continue;
+            }
+            long time = 0;
+            String name = "";
+            Attributes attrs = Attributes.EMPTY;
+            for (String f = nextField(); f != null; f = nextField()) {
+                switch (f) {
+                    case "timeUnixNano", "time_unix_nano" -> time = int64(f);
+                    case "name" -> name = string(f);
+                    case "attributes" -> attrs = attributes("event");
+                    default -> skipValue();
+                }
+            }
+            d.events.add(new RawEvent(time, name, attrs));
+        }
+    }
+
+    private void links(SpanDraft d) throws IOException, MalformedOtlpException, ItemRejectedException {
+        if (!startArray("links")) {
+            return;
+        }
+        while (nextObjectElement("links")) {
+            if (d.rejectReason != null || d.links.size() >= limiter.limits().maxLinksPerSpan()) {
+                p.skipChildren();
+                d.droppedLinks++;
+                continue;
+            }
+            String traceId = "";
+            String spanId = "";
+            Attributes attrs = Attributes.EMPTY;
+            for (String f = nextField(); f != null; f = nextField()) {
+                switch (f) {
+                    case "traceId", "trace_id" -> traceId = id(f);
+                    case "spanId", "span_id" -> spanId = id(f);
+                    case "attributes" -> attrs = attributes("link");
+                    default -> skipValue();
+                }
+            }
+            d.links.add(new RawLink(checkId(traceId, 16, "link trace id"), checkId(spanId, 8, "link span id"), attrs));
+        }
+    }
+
+    private void status(SpanDraft d) throws IOException, MalformedOtlpException {
+        if (!startObject("status")) {
+            return;
+        }
+        for (String f = nextField(); f != null; f = nextField()) {
+            switch (f) {
+                case "code" -> d.statusCode = StatusCode.forNumber(enumValue(f, JsonTraceReader::statusNumber));
+                case "message" -> d.statusMessage = string(f);
+                default -> skipValue();
+            }
+        }
+    }
+
+    private static int kindNumber(String name) {
+        try {
+            return Span.SpanKind.valueOf(name).getNumber();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    private static int statusNumber(String name) {
+        try {
+            return Status.StatusCode.valueOf(name).getNumber();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    private static final class ScopeDraft {
+        String name = "";
+        String version = "";
+        final List<SpanDraft> spans = new ArrayList<>();
+    }
+
+    /** A span as read, before the resource (which may come later in the JSON) is known. */
+    private static final class SpanDraft {
+        String traceId = "";
+        String spanId = "";
+        String parentSpanId = "";
+        String name = "";
+        SpanKind kind = SpanKind.UNSPECIFIED;
+        long start;
+        long end;
+        Attributes attributes = Attributes.EMPTY;
+        final List<RawEvent> events = new ArrayList<>(0);
+        final List<RawLink> links = new ArrayList<>(0);
+        StatusCode statusCode = StatusCode.UNSET;
+        String statusMessage = "";
+        int droppedAttributes;
+        int droppedEvents;
+        int droppedLinks;
+        String rejectReason;
+
+        RawSpan toRawSpan(Attributes resource, String scopeName, String scopeVersion) throws ItemRejectedException {
+            String trace = checkId(traceId, 16, "trace id");
+            String span = checkId(spanId, 8, "span id");
+            String parent = parentSpanId.isEmpty() ? "" : checkId(parentSpanId, 8, "parent span id");
+            return new RawSpan(resource, scopeName, scopeVersion, trace, span, parent, name, kind, start, end,
+                    attributes, events, links, statusCode, statusMessage, droppedAttributes, droppedEvents,
+                    droppedLinks);
+        }
+
+        String describe() {
+            return "span " + (spanId.isEmpty() ? "?" : spanId) + " of trace " + (traceId.isEmpty() ? "?" : traceId);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.sightline.ingest.pipeline;
+
+import io.sightline.clickhouse.format.InsertBatch;
+
+/**
+ * The rows of one export request, deduplicated and encoded on the caller's thread, ready to be
+ * queued. Holds the span keys it reserved, so a failed write can release them.
+ */
+public final class PreparedWrite {
+  final InsertBatch spans;
+  final InsertBatch content;
+  final InsertBatch logEvents;
+  final long[] spanKeys;
+  final int spanCount;
+  final int duplicates;
+  final long bytes;
+
+  PreparedWrite(InsertBatch spans, InsertBatch content, InsertBatch logEvents, long[] spanKeys,
+      int duplicates) {
+    this.spans = spans;
+    this.content = content;
+    this.logEvents = logEvents;
+    this.spanKeys = spanKeys;
+    this.spanCount = spans == null ? 0 : spans.rows();
+    this.duplicates = duplicates;
+    this.bytes = size(spans) + size(content) + size(logEvents);
+  }
+
+  private static long size(InsertBatch b) {
+    return b == null ? 0 : b.data().length;
+  }
+
+  /** Spans that will be written (duplicates of recent spans excluded). */
+  public int spanCount() {
+    return spanCount;
+  }
+
+  /** Spans dropped because they were written recently (re-sent exports). */
+  public int duplicates() {
+    return duplicates;
+  }
+
+  public int logEventCount() {
+    return logEvents == null ? 0 : logEvents.rows();
+  }
+
+  boolean isEmpty() {
+    return spans == null && content == null && logEvents == null;
+  }
+}
