@@ -17,33 +17,67 @@ import java.util.List;
  */
 final class LogFolder {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  /** Ingest keeps a record's position in its export request here: the order among equal times. */
+  static final String SEQUENCE = "sightline.log.sequence";
+  private final List<Record> records = new ArrayList<>();
   private final ArrayNode system = F.arrayNode();
   private final ArrayNode input = F.arrayNode();
   private final ArrayNode output = F.arrayNode();
   private final List<Span.Event> others = new ArrayList<>();
+  private boolean folded;
+
+  private record Record(java.time.Instant time, long sequence, String name, String message,
+      java.util.Map<String, String> attributes) {}
 
   void add(Row r) {
-    String name = r.string("event_name");
-    String message = r.string("message");
-    switch (name) {
-      case "gen_ai.system.message" -> {
-        JsonNode m = message(message, "system");
-        m.path("parts").forEach(system::add);
+    java.util.Map<String, String> attrs = r.map("attributes");
+    long seq;
+    try {
+      seq = Long.parseLong(attrs.getOrDefault(SEQUENCE, "0"));
+    } catch (NumberFormatException e) {
+      seq = 0;
+    }
+    records.add(new Record(r.instant("time"), seq, r.string("event_name"), r.string("message"), attrs));
+  }
+
+  private void fold() {
+    if (folded) {
+      return;
+    }
+    folded = true;
+    records.sort(java.util.Comparator.comparing(Record::time).thenComparingLong(Record::sequence));
+    for (Record r : records) {
+      String message = r.message();
+      switch (r.name()) {
+        case "gen_ai.system.message" -> message(message, "system").path("parts").forEach(system::add);
+        case "gen_ai.user.message" -> input.add(message(message, "user"));
+        case "gen_ai.assistant.message" -> input.add(message(message, "assistant"));
+        case "gen_ai.tool.message" -> input.add(message(message, "tool"));
+        case "gen_ai.choice" -> output.add(message(message, "assistant"));
+        case "gen_ai.client.inference.operation.details" -> details(message);
+        default -> others.add(new Span.Event(r.time(), r.name(), r.attributes(), "log"));
       }
-      case "gen_ai.user.message" -> input.add(message(message, "user"));
-      case "gen_ai.assistant.message" -> input.add(message(message, "assistant"));
-      case "gen_ai.tool.message" -> input.add(message(message, "tool"));
-      case "gen_ai.choice" -> output.add(message(message, "assistant"));
-      default -> others.add(new Span.Event(r.instant("time"), name,
-          r.<String, String>map("attributes"), "log"));
     }
   }
 
+  /** One record with the whole exchange: {@code system_instructions}, input and output messages. */
+  private void details(String message) {
+    JsonNode d = Json.parseLenient(message);
+    if (d == null || !d.isObject()) {
+      return;
+    }
+    d.path("system_instructions").forEach(system::add);
+    d.path("input_messages").forEach(input::add);
+    d.path("output_messages").forEach(output::add);
+  }
+
   SpanContent foldInto(SpanContent c) {
+    fold();
     return c.withMessages(text(system), text(input), text(output));
   }
 
   List<Span.Event> withOtherEvents(List<Span.Event> events) {
+    fold();
     if (others.isEmpty()) {
       return events;
     }
