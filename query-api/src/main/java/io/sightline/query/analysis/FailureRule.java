@@ -50,8 +50,10 @@ final class FailureRule implements Rule {
       Node root = unrecovered.stream()
           .max(Comparator.comparingInt(Node::depth).thenComparing(n -> n.span().start()))
           .orElseThrow();
+      // Nearest first: the chain of failures the root cause propagated up through.
       List<Node> symptoms = failing.stream()
-          .filter(f -> !leaves.contains(f) && f.contains(root)).toList();
+          .filter(f -> !leaves.contains(f) && f.contains(root))
+          .sorted(Comparator.comparingInt(Node::depth).reversed()).toList();
       out.add(rootCause(turn, root, symptoms, badReason, answer));
       for (Node s : symptoms) {
         out.add(new Finding("symptom", "info", s.span().traceId(), turn.index(),
