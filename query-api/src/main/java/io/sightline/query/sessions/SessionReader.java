@@ -9,7 +9,6 @@ import io.sightline.query.spans.SpanTree;
 import io.sightline.query.spans.TraceBounds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Loads a session: its member traces (session_traces) and all their spans as one forest. */
 final class SessionReader {
@@ -26,30 +25,22 @@ final class SessionReader {
       boolean truncated) {}
 
   Loaded load(String project, String sessionId) {
-    List<Row> members = gateway.query(Statement.load(SessionReader.class, "session_traces")
+    List<Row> rows = gateway.query(Statement.load(SessionReader.class, "session_traces")
         .bind("project", project).bind("session", sessionId).bind("max_traces", MAX_TRACES + 1));
-    if (members.isEmpty()) {
+    if (rows.isEmpty()) {
       throw ApiException.notFound("no session " + sessionId);
     }
     String user = null;
-    List<String> ids = new ArrayList<>();
-    for (Row r : members.subList(0, Math.min(members.size(), MAX_TRACES))) {
-      ids.add(r.string("trace_id"));
-      if (user == null && !r.string("uid").isEmpty()) {
-        user = r.string("uid");
-      }
-    }
-    // Membership rows only see spans that carried the session id; trace_index has full bounds.
-    Map<String, TraceBounds> bounds = loader.bounds(project, ids);
-    List<TraceBounds> traces = ids.stream().map(bounds::get).filter(b -> b != null)
-        .sorted(java.util.Comparator.comparing(TraceBounds::start)).toList();
-    for (TraceBounds b : traces) {
-      if (user == null && !b.userId().isEmpty()) {
-        user = b.userId();
+    List<TraceBounds> traces = new ArrayList<>();
+    for (Row r : rows.subList(0, Math.min(rows.size(), MAX_TRACES))) {
+      traces.add(new TraceBounds(r.string("trace_id"), r.instant("start_time"),
+          r.instant("end_time"), r.string("session_id"), r.string("user_id")));
+      if (user == null && !r.string("user_id").isEmpty()) {
+        user = r.string("user_id");
       }
     }
     SpanLoader.Loaded loaded = loader.load(project, traces);
     return new Loaded(sessionId, user, traces, SpanTree.of(loaded.spans()),
-        loaded.truncated() || members.size() > MAX_TRACES);
+        loaded.truncated() || rows.size() > MAX_TRACES);
   }
 }

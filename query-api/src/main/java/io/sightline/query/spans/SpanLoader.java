@@ -10,12 +10,17 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Reads whole traces: bounds from {@code trace_index}, then deduplicated spans, their content and
  * their GenAI log records within those bounds, folded into {@link Span}s.
  */
 public final class SpanLoader {
+  private static final Executor READS = Executors.newVirtualThreadPerTaskExecutor();
   private final ClickHouseGateway gateway;
   private final int maxSpans;
 
@@ -48,15 +53,20 @@ public final class SpanLoader {
     List<String> ids = bounds.stream().map(TraceBounds::traceId).toList();
     Instant from = bounds.stream().map(TraceBounds::start).min(Instant::compareTo).orElseThrow();
     Instant to = bounds.stream().map(TraceBounds::end).max(Instant::compareTo).orElseThrow();
+    // The three reads share nothing but their bounds: run them side by side.
+    CompletableFuture<List<Row>> contentRows = CompletableFuture.supplyAsync(
+        () -> gateway.query(scoped("span_content", project, ids, from, to)), READS);
+    CompletableFuture<List<Row>> logRows = CompletableFuture.supplyAsync(
+        () -> gateway.query(scoped("log_events", project, ids, from, to)), READS);
     List<Row> spanRows = gateway.query(scoped("spans", project, ids, from, to)
         .bind("max_spans", maxSpans + 1));
     boolean truncated = spanRows.size() > maxSpans;
     Map<String, SpanContent> content = new HashMap<>();
-    for (Row r : gateway.query(scoped("span_content", project, ids, from, to))) {
+    for (Row r : join(contentRows)) {
       content.put(key(r), content(r));
     }
     Map<String, LogFolder> logs = new HashMap<>();
-    for (Row r : gateway.query(scoped("log_events", project, ids, from, to))) {
+    for (Row r : join(logRows)) {
       logs.computeIfAbsent(key(r), k -> new LogFolder()).add(r);
     }
     List<Span> spans = new ArrayList<>(Math.min(spanRows.size(), maxSpans));
@@ -94,6 +104,18 @@ public final class SpanLoader {
           null, "", "", "", "", "", Map.of(), Map.of(), List.of(), List.of(), SpanContent.EMPTY));
     }
     return out;
+  }
+
+  /** Unwraps the failure of a side read so callers see the gateway's own exception. */
+  private static List<Row> join(CompletableFuture<List<Row>> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private static Statement scoped(String name, String project, List<String> ids, Instant from,
