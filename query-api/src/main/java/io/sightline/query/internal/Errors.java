@@ -23,6 +23,14 @@ public final class Errors {
       LOG.warn("query failed on {} {}", ctx.method(), ctx.path(), e);
       write(ctx, 503, "store_unavailable", "the store could not answer this query", null);
     });
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+      if (ctx.path().startsWith("/api/")) {
+        write(ctx, 500, "internal_error", "the request failed inside Sightline; see the server log", null);
+      } else {
+        ctx.status(500).result("Server Error");
+      }
+    });
     config.routes.error(404, ctx -> {
       if (ctx.path().startsWith("/api/") && ctx.attribute(WRITTEN) == null) {
         write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
@@ -46,6 +54,7 @@ public final class Errors {
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 404 -> "Not Found";
+      case 500 -> "Internal Server Error";
       case 503 -> "Service Unavailable";
       default -> "Error";
     };

@@ -1,4 +1,4 @@
--- Fragment of trace_list.sql: traces with spans carrying every attr.<key>=<value> pair (span or
+-- Fragment of trace_page.sql: traces with spans carrying every attr.<key>=<value> pair (span or
 -- resource attribute). Each span sets one bit per pair it satisfies; the trace needs all bits.
   AND t.trace_id IN (
       SELECT s.trace_id

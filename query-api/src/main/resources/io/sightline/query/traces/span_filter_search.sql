@@ -1,4 +1,4 @@
--- Fragment of trace_list.sql: traces whose inputs or outputs contain {q} (case-insensitive), in
+-- Fragment of trace_page.sql: traces whose inputs or outputs contain {q} (case-insensitive), in
 -- span previews, full span content or GenAI log records.
   AND t.trace_id IN (
       SELECT s.trace_id

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 /** Traces, sessions, graphs and analysis over HTTP on the support session, field by field. */
 class QueryApiIT {
   static final String KEY = "key-a";
+  static final long[] SPREAD_HOURS = {20, 7, 3, 0};
+  static final List<String> SPREAD_TRACES = List.of("aaf7651916cd43dd8448eb211c80319c",
+      "abf7651916cd43dd8448eb211c80319c", "acf7651916cd43dd8448eb211c80319c",
+      "adf7651916cd43dd8448eb211c80319c");
   static ClickHouseGateway gateway;
   static ApiServer api;
 
@@ -34,7 +38,13 @@ class QueryApiIT {
   static void start() {
     gateway = TestStore.migratedDatabase("query_api");
     SupportSession.build("default").insert(gateway);
-    api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta"),
+    Scenario spread = new Scenario("slices", SupportSession.T0);
+    for (int i = 0; i < SPREAD_HOURS.length; i++) {
+      spread.add(spread.agent(SPREAD_TRACES.get(i), "000000000000000" + (i + 1), null,
+          -SPREAD_HOURS[i] * 3_600_000L, 1000, "a"));
+    }
+    spread.insert(gateway);
+    api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta,key-s=slices"),
         SupportSession.T0.plusSeconds(3600));
   }
 
@@ -184,6 +194,27 @@ class QueryApiIT {
     }
     assertThat(ids("sort=duration&order=desc")).startsWith(T3, T2);
     assertThat(ids("sort=cost&order=asc")).startsWith(T1);
+  }
+
+  @Test
+  void traceList_byStart_pagesAcrossHourSlicesInBothDirections() {
+    for (String order : List.of("desc", "asc")) {
+      List<String> seen = new ArrayList<>();
+      String cursor = null;
+      do {
+        Response r = api.get("key-s", "/api/v1/traces?limit=1&order=" + order
+            + (cursor == null ? "" : "&cursor=" + cursor));
+        assertThat(r.status()).isEqualTo(200);
+        seen.addAll(texts(r.body().get("items"), "traceId"));
+        cursor = r.body().get("nextCursor").isNull() ? null : r.body().get("nextCursor").asText();
+      } while (cursor != null);
+      List<String> newestFirst = List.of(SPREAD_TRACES.get(3), SPREAD_TRACES.get(2),
+          SPREAD_TRACES.get(1), SPREAD_TRACES.get(0));
+      assertThat(seen).as(order).containsExactlyElementsOf(order.equals("desc") ? newestFirst
+          : newestFirst.reversed());
+    }
+    assertThat(texts(api.get("key-s", "/api/v1/traces?limit=3").body().get("items"), "traceId"))
+        .containsExactly(SPREAD_TRACES.get(3), SPREAD_TRACES.get(2), SPREAD_TRACES.get(1));
   }
 
   @Test
