@@ -36,15 +36,32 @@ final class SessionLister {
 
   Page<SessionSummary> list(String project, TimeRange range, Filters f, SessionSort sort,
       Paging paging) {
-    Statement st = SqlTemplate.load(SessionLister.class, "session_list", Map.of(
-        "sort", sort.sql,
-        "cursor_op", paging.descending() ? "<" : ">",
-        "order", paging.descending() ? "DESC" : "ASC"));
-    Cursor c = paging.cursor();
-    st = f.bind(st).bind("project", project).bind("from", range.from()).bind("to", range.to())
-        .bind("has_cursor", c == null ? 0 : 1).bind("cursor_value", c == null ? 0L : c.value())
-        .bind("cursor_id", c == null ? "" : c.id()).bind("limit", paging.limit() + 1);
-    List<Row> rows = gateway.query(st);
+    List<Row> rows;
+    // The cursor must carry the value the page was picked by.
+    Map<String, Long> sortValues = new HashMap<>();
+    if (sort.membershipSql != null && onlyMembershipFilters(f)) {
+      // Pick the page from session_traces alone, then total just those sessions.
+      Statement pick = paged(SqlTemplate.load(SessionLister.class, "session_page",
+          fragments(sort.membershipSql, paging)), project, range, f, paging);
+      List<String> ids = new ArrayList<>();
+      for (Row r : gateway.query(pick)) {
+        ids.add(r.string("session_id"));
+        sortValues.put(r.string("session_id"), r.longValue("sort_value"));
+      }
+      Map<String, Row> full = new HashMap<>();
+      if (!ids.isEmpty()) {
+        for (Row r : gateway.query(paged(SqlTemplate.load(SessionLister.class, "session_list",
+            fragments(sort.sql, paging)), project, range, f, paging)
+            .bind("only_listed", 1).bind("session_ids", ids).bind("has_cursor", 0))) {
+          full.put(r.string("session_id"), r);
+        }
+      }
+      rows = ids.stream().map(full::get).filter(r -> r != null).toList();
+    } else {
+      rows = gateway.query(paged(SqlTemplate.load(SessionLister.class, "session_list",
+          fragments(sort.sql, paging)), project, range, f, paging).bind("only_listed", 0)
+          .bind("session_ids", List.of()));
+    }
     List<Row> page = rows.subList(0, Math.min(rows.size(), paging.limit()));
     List<String> ids = page.stream().map(r -> r.string("session_id")).toList();
     Map<String, FeedbackSummary> fb = feedback.of(project, ids);
@@ -68,10 +85,32 @@ final class SessionLister {
     String next = null;
     if (rows.size() > paging.limit()) {
       Row last = rows.get(paging.limit() - 1);
-      next = new Cursor(paging.cursorSort(sort.param), last.longValue("sort_value"),
-          last.string("session_id")).encode();
+      String id = last.string("session_id");
+      next = new Cursor(paging.cursorSort(sort.param),
+          sortValues.getOrDefault(id, last.longValue("sort_value")), id).encode();
     }
     return new Page<>(items, next);
+  }
+
+  /** Session and user filters are all session_traces can answer; the rest need trace totals. */
+  private static boolean onlyMembershipFilters(Filters f) {
+    return f.service().isEmpty() && f.serviceVersion().isEmpty() && f.environment().isEmpty()
+        && f.model().isEmpty() && f.provider().isEmpty() && f.agent().isEmpty()
+        && f.tool().isEmpty() && f.status().isEmpty() && f.minDurationNanos() == 0
+        && f.minCostUsd() == 0;
+  }
+
+  private static Map<String, String> fragments(String sortSql, Paging paging) {
+    return Map.of("sort", sortSql, "cursor_op", paging.descending() ? "<" : ">",
+        "order", paging.descending() ? "DESC" : "ASC");
+  }
+
+  private static Statement paged(Statement st, String project, TimeRange range, Filters f,
+      Paging paging) {
+    Cursor c = paging.cursor();
+    return f.bind(st).bind("project", project).bind("from", range.from()).bind("to", range.to())
+        .bind("has_cursor", c == null ? 0 : 1).bind("cursor_value", c == null ? 0L : c.value())
+        .bind("cursor_id", c == null ? "" : c.id()).bind("limit", paging.limit() + 1);
   }
 
   /** Turns per session of the page, from the shape of their traces (no content is read). */

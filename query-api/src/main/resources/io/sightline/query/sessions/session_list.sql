@@ -1,6 +1,7 @@
 -- One page of sessions active in [from, to): membership from session_traces, per-trace totals
 -- from trace_index (both merged over partial rows), summed per session. Optional filters take
--- '' or 0 for "absent"; a set filter matches when any trace of the session matches.
+-- '' or 0 for "absent"; a set filter matches when any trace of the session matches. With
+-- only_listed, just the given sessions (a page picked by session_page.sql).
 WITH members AS (
     SELECT m.session_id AS session_id, m.trace_id AS trace_id,
            min(m.first_seen) AS fs, max(m.last_seen) AS ls, max(m.user_id) AS mu
@@ -13,6 +14,7 @@ WITH members AS (
             AND a.last_seen >= fromUnixTimestamp64Nano({from:Int64}, 'UTC')
             AND a.first_seen < fromUnixTimestamp64Nano({to:Int64}, 'UTC')
             AND ({session:String} = '' OR a.session_id = {session:String})
+            AND ({only_listed:UInt8} = 0 OR a.session_id IN {session_ids:Array(String)})
       )
     GROUP BY m.session_id, m.trace_id
 ),

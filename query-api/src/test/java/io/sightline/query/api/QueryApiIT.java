@@ -41,7 +41,10 @@ class QueryApiIT {
     Scenario spread = new Scenario("slices", SupportSession.T0);
     for (int i = 0; i < SPREAD_HOURS.length; i++) {
       spread.add(spread.agent(SPREAD_TRACES.get(i), "000000000000000" + (i + 1), null,
-          -SPREAD_HOURS[i] * 3_600_000L, 1000, "a"));
+          -SPREAD_HOURS[i] * 3_600_000L, 1000, "a").sessionId("s-" + i).userId("u-" + (i % 2)));
+      spread.add(spread.llm(SPREAD_TRACES.get(i), "00000000000000a" + (i + 1),
+          "000000000000000" + (i + 1), -SPREAD_HOURS[i] * 3_600_000L, 500, 10, 10,
+          "0.00" + (4 - i), "stop"));
     }
     spread.insert(gateway);
     api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta,key-s=slices"),
@@ -215,6 +218,36 @@ class QueryApiIT {
     }
     assertThat(texts(api.get("key-s", "/api/v1/traces?limit=3").body().get("items"), "traceId"))
         .containsExactly(SPREAD_TRACES.get(3), SPREAD_TRACES.get(2), SPREAD_TRACES.get(1));
+  }
+
+  @Test
+  void sessionList_pagesWithCursorsWhetherPickedByMembershipOrByTotals() {
+    List<String> byTime = List.of("s-3", "s-2", "s-1", "s-0");
+    assertThat(sessionPages("sort=lastSeen")).containsExactlyElementsOf(byTime);
+    assertThat(sessionPages("sort=lastSeen&order=asc")).containsExactlyElementsOf(byTime.reversed());
+    assertThat(sessionPages("sort=traces")).containsExactlyInAnyOrderElementsOf(byTime);
+    assertThat(sessionPages("sort=cost")).as("s-0 cost most").containsExactly("s-0", "s-1", "s-2", "s-3");
+    assertThat(sessionPages("sort=lastSeen&agent=a")).containsExactlyElementsOf(byTime);
+    assertThat(sessionPages("userId=u-1")).containsExactly("s-3", "s-1");
+    assertThat(sessionPages("userId=u-1&model=gpt-4o-mini")).containsExactly("s-3", "s-1");
+  }
+
+  static List<String> sessionPages(String query) {
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      Response r = api.get("key-s", "/api/v1/sessions?limit=1&" + query
+          + (cursor == null ? "" : "&cursor=" + cursor));
+      assertThat(r.status()).as(r.raw()).isEqualTo(200);
+      JsonNode item = r.body().get("items").get(0);
+      if (item != null) {
+        seen.add(item.get("sessionId").asText());
+        assertThat(item.get("turnCount").asInt()).isEqualTo(1);
+        assertThat(item.get("traceCount").asInt()).isEqualTo(1);
+      }
+      cursor = r.body().get("nextCursor").isNull() ? null : r.body().get("nextCursor").asText();
+    } while (cursor != null);
+    return seen;
   }
 
   @Test
