@@ -1,0 +1,60 @@
+package io.sightline.query.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON in and out of the API with one configured mapper. Responses are written here rather than
+ * through Javalin's app-wide mapper so the server's other routes keep whatever mapper they use.
+ */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  private Json() {}
+
+  public static void send(Context ctx, Object body) {
+    try {
+      ctx.contentType("application/json").result(MAPPER.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Stored content is JSON text written by ingest; hand it out as structure when it parses, as
+   * a string when it does not, and as null when empty.
+   */
+  public static JsonNode parseLenient(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
+    }
+  }
+
+  /** True when {@code text} is one complete JSON value. */
+  public static boolean isValid(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    try {
+      MAPPER.readTree(text);
+      return true;
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+}
