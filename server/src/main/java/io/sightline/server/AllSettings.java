@@ -4,6 +4,8 @@ import io.sightline.auth.ApiKeys;
 import io.sightline.clickhouse.StorageSettings;
 import io.sightline.config.Setting;
 import io.sightline.ingest.IngestServer;
+import io.sightline.query.QueryApi;
+import io.sightline.server.demo.DemoSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ final class AllSettings {
     groups.put("Storage (ClickHouse)", StorageSettings.ALL);
     groups.put("Projects and API keys", List.of(ApiKeys.API_KEYS));
     groups.put("Ingest (OTLP receivers, pipeline, enrichment, pricing, redaction)", IngestServer.settings());
+    groups.put("Query API", QueryApi.SETTINGS);
+    groups.put("Demo (sightline demo)", DemoSettings.ALL);
     return groups;
   }
 

@@ -5,13 +5,14 @@ import io.sightline.clickhouse.embedded.ChdbProvisioner;
 import io.sightline.clickhouse.schema.MigrationRunner;
 import io.sightline.config.Setting;
 import io.sightline.config.Settings;
+import io.sightline.server.demo.DemoCommand;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code sightline serve|help}. {@code main} only exits with the code the command returns; the
+ * {@code sightline serve|demo|help}. {@code main} only exits with the code the command returns; the
  * codes are named in {@link ExitCode} and listed by {@code --help}. Stack traces print only with
  * {@code --stacktrace}.
  */
@@ -39,6 +40,8 @@ public final class Main {
     try {
       return switch (rest.getFirst()) {
         case "serve" -> serve(Settings.fromEnvironment());
+        case "demo" -> new DemoCommand(Settings.fromEnvironment(), out, err).run(rest.contains("--once"))
+            ? ExitCode.OK : ExitCode.FAILURE;
         default -> {
           err.println("unknown command: " + rest.getFirst() + " (try --help)");
           yield ExitCode.USAGE;
@@ -91,6 +94,8 @@ public final class Main {
 
         Commands:
           serve     run the all-in-one server: OTLP ingest, REST API, embedded ClickHouse
+          demo      serve, run a sample LLM agent against it and show what Sightline recorded;
+                    --once: check the result through the API and exit (0 when complete)
           help      show this help
 
         Configuration: every setting is a -D system property or the environment variable shown;

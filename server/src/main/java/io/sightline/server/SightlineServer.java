@@ -3,6 +3,7 @@ package io.sightline.server;
 import io.javalin.Javalin;
 import io.sightline.auth.ApiKeys;
 import io.sightline.ingest.IngestServer;
+import io.sightline.query.QueryApi;
 import java.time.Duration;
 import java.time.InstantSource;
 import io.sightline.clickhouse.ClickHouseGateway;
@@ -46,8 +47,10 @@ public final class SightlineServer implements AutoCloseable {
       IngestServer ingest = IngestServer.start(gateway, settings, keys, InstantSource.system(), drain);
       try {
         HealthRoute health = new HealthRoute(gateway, Instant.now(), version());
+        QueryApi queryApi = QueryApi.create(gateway, keys, settings, InstantSource.system());
         Javalin http = Javalin.create(config -> {
           config.startup.showJavalinBanner = false;
+          queryApi.register(config);
           config.routes.get("/health", health::handle);
           config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4")
               .result(ingest.metrics().render()));
