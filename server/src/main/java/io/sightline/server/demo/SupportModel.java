@@ -85,7 +85,8 @@ final class SupportModel {
     }
     if (q.contains("return") || q.contains("refund")) {
       if (!t.called("search_refund_policy")) {
-        return Reply.toolCall("search_refund_policy", JSON.createObjectNode().put("query", t.question()).toString());
+        // Like a real model, it searches with its own words rather than the customer's.
+        return Reply.toolCall("search_refund_policy", "{\"query\":\"return window for electronics such as headphones\"}");
       }
       return Reply.text("Yes: electronics can be returned within 30 days of delivery, so your headphones "
           + "still qualify if they are complete and undamaged. You get a full refund.");

@@ -63,10 +63,11 @@ final class PolicyRetriever {
     }
   }
 
-  private static Set<String> words(String text) {
+  /** Lower-cased words without stop words, crudely stemmed: "returned", "returns" → "return". */
+  static Set<String> words(String text) {
     return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
         .filter(w -> w.length() >= 3 && !STOP_WORDS.contains(w))
-        .map(w -> w.endsWith("s") ? w.substring(0, w.length() - 1) : w)
+        .map(w -> w.replaceFirst("(?<=...)(ing|ed|es|e|s)$", ""))
         .collect(Collectors.toSet());
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -53,8 +52,7 @@ final class SupportTools {
 
   @Tool(name = "search_refund_policy", value = "Searches the return and refund policy; returns the most relevant passages")
   String searchRefundPolicy(@P("what to look for") String query) {
-    List<PolicyRetriever.Passage> found = policies.search(query, 2);
-    return json(found.stream().map(p -> Map.of("id", p.id(), "text", p.text())).toList());
+    return json(policies.search(query, 2));
   }
 
   private static Map<String, String> order(String status, String carrier, String city, String eta) {
