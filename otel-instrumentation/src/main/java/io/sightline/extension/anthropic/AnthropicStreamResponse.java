@@ -1,0 +1,30 @@
+package io.sightline.extension.anthropic;
+
+import com.anthropic.core.http.StreamResponse;
+import io.sightline.extension.genai.StreamState;
+import java.util.stream.Stream;
+
+/** The SDK's blocking stream, reporting chunks, completion and close to the inference. */
+final class AnthropicStreamResponse<T> implements StreamResponse<T> {
+  private final StreamResponse<T> delegate;
+  private final StreamState<T> state;
+
+  AnthropicStreamResponse(StreamResponse<T> delegate, StreamState<T> state) {
+    this.delegate = delegate;
+    this.state = state;
+  }
+
+  @Override
+  public Stream<T> stream() {
+    return state.wrap(delegate.stream());
+  }
+
+  @Override
+  public void close() {
+    try {
+      delegate.close();
+    } finally {
+      state.closed();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.sightline.extension.genai;
+
+import static io.sightline.extension.genai.GenAiAttributes.*;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.context.Scope;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Framework-level GenAI spans around the inference calls: {@code invoke_agent {name}} (an AI
+ * service or agent invocation) and {@code execute_tool {name}}, both INTERNAL. A conversation id
+ * native to the framework (a chat-memory id) travels in the context to every inference below it.
+ */
+public final class GenAiOperation {
+  static final ContextKey<String> CONVERSATION = ContextKey.named("sightline-genai-conversation");
+  /** The tool being executed, so that a framework's delegating overloads do not nest a second span. */
+  private static final ContextKey<String> TOOL = ContextKey.named("sightline-genai-tool");
+
+  private final Span span;
+  private final Context context;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  private GenAiOperation(Span span, Context context) {
+    this.span = span;
+    this.context = context;
+  }
+
+  /** {@code invoke_agent {agentName}}; {@code conversationId} may be null. Returns null on failure. */
+  public static GenAiOperation startAgent(String scope, String agentName, String conversationId) {
+    try {
+      Context parent = Context.current();
+      SpanBuilder b = builder(scope, agentName == null ? "invoke_agent" : "invoke_agent " + agentName, parent)
+          .setAttribute(OPERATION_NAME, "invoke_agent");
+      if (agentName != null) {
+        b.setAttribute(AGENT_NAME, agentName);
+      }
+      if (conversationId != null) {
+        b.setAttribute(CONVERSATION_ID, conversationId);
+      }
+      Span span = b.startSpan();
+      Context context = parent.with(span);
+      return new GenAiOperation(span, conversationId == null ? context : context.with(CONVERSATION, conversationId));
+    } catch (Throwable t) {
+      ExtensionLog.failure("GenAiOperation.startAgent", t);
+      return null;
+    }
+  }
+
+  /**
+   * {@code execute_tool {toolName}}; arguments are recorded only when content capture is on.
+   * Returns null inside an execution of the same tool (or on failure).
+   */
+  public static GenAiOperation startTool(String scope, String toolName, String callId, String arguments) {
+    try {
+      Context parent = Context.current();
+      if (toolName.equals(parent.get(TOOL))) {
+        return null;
+      }
+      SpanBuilder b = builder(scope, "execute_tool " + toolName, parent)
+          .setAttribute(OPERATION_NAME, "execute_tool")
+          .setAttribute(TOOL_NAME, toolName)
+          .setAttribute(TOOL_TYPE, "function");
+      if (callId != null) {
+        b.setAttribute(TOOL_CALL_ID, callId);
+      }
+      String conversation = parent.get(CONVERSATION);
+      if (conversation != null) {
+        b.setAttribute(CONVERSATION_ID, conversation);
+      }
+      if (arguments != null && HelperConfig.captureContent()) {
+        b.setAttribute(TOOL_CALL_ARGUMENTS, cap(arguments));
+      }
+      Span span = b.startSpan();
+      return new GenAiOperation(span, parent.with(span).with(TOOL, toolName));
+    } catch (Throwable t) {
+      ExtensionLog.failure("GenAiOperation.startTool", t);
+      return null;
+    }
+  }
+
+  public Scope makeCurrent() {
+    return context.makeCurrent();
+  }
+
+  /** Ends once; {@code errorType} marks a failure that did not throw (a tool error result). */
+  public void end(String toolResult, Throwable error, String errorType) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (toolResult != null && HelperConfig.captureContent()) {
+        span.setAttribute(TOOL_CALL_RESULT, cap(toolResult));
+      }
+      if (error != null) {
+        span.setAttribute(ERROR_TYPE, ErrorTypes.of(error));
+        span.setStatus(StatusCode.ERROR);
+        span.recordException(error);
+      } else if (errorType != null) {
+        span.setAttribute(ERROR_TYPE, errorType);
+        span.setStatus(StatusCode.ERROR);
+      }
+      span.end();
+    } catch (Throwable t) {
+      ExtensionLog.failure("GenAiOperation.end", t);
+    }
+  }
+
+  private static SpanBuilder builder(String scope, String name, Context parent) {
+    return GlobalOpenTelemetry.getTracerProvider().tracerBuilder(scope).setInstrumentationVersion(Inference.VERSION)
+        .build().spanBuilder(name).setSpanKind(SpanKind.INTERNAL).setParent(parent);
+  }
+
+  private static String cap(String value) {
+    int max = HelperConfig.contentMaxLength;
+    return value.length() <= max ? value : value.substring(0, Math.max(0, max - Messages.TRUNCATED_MARK.length())) + Messages.TRUNCATED_MARK;
+  }
+}
