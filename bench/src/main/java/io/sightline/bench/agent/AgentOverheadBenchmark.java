@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>{@code bench/run AgentOverheadBenchmark [calls=5000] [seconds=10] [threads=4] [rounds=3]}
  */
 public final class AgentOverheadBenchmark {
-  private record Result(double mean, long p50, long p99, double throughput) {}
+  private record Result(double mean, long p50, long p99, double cpu, double throughput) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>(Map.of("calls", "5000", "seconds", "10", "threads", "4", "rounds", "3"));
@@ -61,12 +61,14 @@ public final class AgentOverheadBenchmark {
     results.forEach((name, rs) -> best.put(name, median(rs)));
     System.out.printf("%d sequential calls for latency, %s threads for %s s for throughput, median of %s rounds%n%n",
         Integer.parseInt(options.get("calls")), options.get("threads"), options.get("seconds"), options.get("rounds"));
-    System.out.printf("%-20s %12s %10s %10s %12s%n", "configuration", "mean µs", "p50 µs", "p99 µs", "calls/s");
-    best.forEach((name, r) -> System.out.printf("%-20s %12.1f %10d %10d %12.1f%n", name, r.mean(), r.p50(), r.p99(), r.throughput()));
+    System.out.printf("%-20s %10s %9s %9s %14s %10s%n", "configuration", "mean µs", "p50 µs", "p99 µs", "cpu µs/call", "calls/s");
+    best.forEach((name, r) -> System.out.printf("%-20s %10.1f %9d %9d %14.1f %10.1f%n",
+        name, r.mean(), r.p50(), r.p99(), r.cpu(), r.throughput()));
     Result base = best.get("agent only");
     Result ext = best.get("agent + extension");
-    System.out.printf("%nadded by the extension: mean %+.1f µs, p50 %+d µs per call; throughput %+.1f %%%n",
-        ext.mean() - base.mean(), ext.p50() - base.p50(), 100.0 * (ext.throughput() - base.throughput()) / base.throughput());
+    System.out.printf("%nadded by the extension: mean %+.1f µs, p50 %+d µs, calling-thread CPU %+.1f µs per call; throughput %+.1f %%%n",
+        ext.mean() - base.mean(), ext.p50() - base.p50(), ext.cpu() - base.cpu(),
+        100.0 * (ext.throughput() - base.throughput()) / base.throughput());
     System.out.printf("goal: < 50 µs per call, throughput within 2 %%%n");
   }
 
@@ -75,6 +77,7 @@ public final class AgentOverheadBenchmark {
         rs.stream().mapToDouble(Result::mean).sorted().toArray()[rs.size() / 2],
         rs.stream().mapToLong(Result::p50).sorted().toArray()[rs.size() / 2],
         rs.stream().mapToLong(Result::p99).sorted().toArray()[rs.size() / 2],
+        rs.stream().mapToDouble(Result::cpu).sorted().toArray()[rs.size() / 2],
         rs.stream().mapToDouble(Result::throughput).sorted().toArray()[rs.size() / 2]);
   }
 
@@ -100,6 +103,6 @@ public final class AgentOverheadBenchmark {
       v.put(p[0], p[1]);
     }
     return new Result(Double.parseDouble(v.get("mean")), Long.parseLong(v.get("p50")), Long.parseLong(v.get("p99")),
-        Double.parseDouble(v.get("throughput")));
+        Double.parseDouble(v.get("cpu")), Double.parseDouble(v.get("throughput")));
   }
 }

@@ -90,7 +90,15 @@ public final class InsertBatch {
     return rows;
   }
 
-  /** {@code INSERT INTO table (c1, c2, ...)}, without FORMAT: both transports add it. */
+  /**
+   * Settings every batch insert runs with. One batch may hold spans from many days (a backfill,
+   * a client with a skewed clock); ClickHouse's default limit of 100 partitions per insert block
+   * would fail the whole batch, and its clients would retry it forever.
+   */
+  public static final java.util.Map<String, String> SETTINGS =
+      java.util.Map.of("max_partitions_per_insert_block", "5000");
+
+  /** {@code INSERT INTO table (c1, c2, ...) SETTINGS ...}, without FORMAT: the transport adds it. */
   public String insertSql() {
     StringBuilder sb = new StringBuilder("INSERT INTO ").append(quote(table)).append(" (");
     for (int i = 0; i < columns.size(); i++) {
@@ -99,7 +107,9 @@ public final class InsertBatch {
       }
       sb.append(quote(columns.get(i).name()));
     }
-    return sb.append(')').toString();
+    sb.append(") SETTINGS ");
+    SETTINGS.forEach((k, v) -> sb.append(k).append(" = ").append(v));
+    return sb.toString();
   }
 
   /** Column names in insert order. */

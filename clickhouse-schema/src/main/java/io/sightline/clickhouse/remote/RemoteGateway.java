@@ -36,15 +36,15 @@ public final class RemoteGateway implements ClickHouseGateway {
   private final Client client;
   private final RemoteConfig config;
   private final String serverVersion;
-  private final boolean logComments;
+  private final boolean modernServer;
 
   private RemoteGateway(Client client, RemoteConfig config) {
     this.client = client;
     this.config = config;
     // Asked in plain text in the default database, so any server version can answer.
     this.serverVersion = versionOf(client, config);
-    // Statements carry their name as log_comment where the server knows the setting (21.x+).
-    this.logComments = Integer.parseInt(serverVersion.split("\\.")[0]) >= 21;
+    // Servers from 21.x know log_comment (statements carry their name) and the insert settings.
+    this.modernServer = Integer.parseInt(serverVersion.split("\\.")[0]) >= 21;
   }
 
   /** Connects, checks the credentials and creates the configured database if it is missing. */
@@ -132,7 +132,8 @@ public final class RemoteGateway implements ClickHouseGateway {
   @Override
   public void insert(InsertBatch batch) {
     InsertSettings settings = new InsertSettings().setDatabase(config.database());
-    if (logComments) {
+    if (modernServer) {
+      InsertBatch.SETTINGS.forEach(settings::serverSetting);
       settings.logComment("insert_" + batch.table());
     }
     ClickHouseFormat format = ClickHouseFormat.valueOf(batch.format().clickHouseName());
@@ -179,7 +180,7 @@ public final class RemoteGateway implements ClickHouseGateway {
 
   private QueryResponse run(Statement st, String database, ClickHouseFormat format) {
     QuerySettings settings = new QuerySettings().setFormat(format).setDatabase(database);
-    if (logComments) {
+    if (modernServer) {
       settings.logComment(st.name());
     }
     Map<String, Object> params = new HashMap<>(st.encodedParams());

@@ -189,6 +189,22 @@ public abstract class GatewayContract {
   }
 
   @Test
+  void insert_rowsAcrossManyDailyPartitions_inOneBatch() {
+    String t = table("partitions");
+    gateway().execute(Statement.of("create_partitions", "CREATE TABLE " + t
+        + " (t DateTime64(9, 'UTC'), n UInt32) ENGINE = MergeTree PARTITION BY toYYYYMMDD(t) ORDER BY t"));
+    InsertBatch.Builder b = InsertBatch.builder(t, List.of(Column.of("t", "DateTime64(9, 'UTC')"),
+        Column.of("n", "UInt32")), InsertFormat.NATIVE);
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    for (int day = 0; day < 150; day++) {
+      b.addRow(start.plusSeconds(86_400L * day), day);
+    }
+    gateway().insert(b.build());
+    assertThat(gateway().query(Statement.of("count_partitions",
+        "SELECT uniqExact(toYYYYMMDD(t)) AS d FROM " + t)).getFirst().longValue("d")).isEqualTo(150);
+  }
+
+  @Test
   void parameters_hostileStrings_storedAndMatchedLiterally() {
     String t = table("hostile");
     gateway().execute(Statement.of("create_hostile",

@@ -74,12 +74,6 @@ public final class Inference {
     }
   }
 
-  /** The inference whose span is current, if any (for frameworks that add attributes later). */
-  public static Inference current() {
-    Inference current = Context.current().get(CURRENT);
-    return current != null && !current.ended.get() ? current : null;
-  }
-
   /** Makes the span current on this thread; a no-op for an enriching inference. */
   public Scope makeCurrent() {
     return outer == null ? context.makeCurrent() : Scope.noop();
@@ -88,14 +82,6 @@ public final class Inference {
   /** The context carrying this inference's span. */
   public Context context() {
     return context;
-  }
-
-  public Span span() {
-    return outer == null ? span : outer.span();
-  }
-
-  public boolean isStreaming() {
-    return request.stream;
   }
 
   /** Marks the arrival of the first streamed chunk (only the first call counts). */

@@ -146,10 +146,6 @@ public final class InferenceRequest {
     return this;
   }
 
-  public String provider() {
-    return provider;
-  }
-
   String spanName() {
     return model == null || model.isEmpty() ? operation : operation + ' ' + model;
   }
