@@ -3,6 +3,7 @@ package io.sightline.server;
 import io.sightline.auth.ApiKeys;
 import io.sightline.clickhouse.StorageSettings;
 import io.sightline.config.Setting;
+import io.sightline.ingest.IngestServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ final class AllSettings {
     groups.put("Server", ServerSettings.ALL);
     groups.put("Storage (ClickHouse)", StorageSettings.ALL);
     groups.put("Projects and API keys", List.of(ApiKeys.API_KEYS));
+    groups.put("Ingest (OTLP receivers, pipeline, enrichment, pricing, redaction)", IngestServer.settings());
     return groups;
   }
 

@@ -64,8 +64,10 @@ public final class Main {
       sun.misc.Signal.handle(new sun.misc.Signal(name), s -> stop.countDown());
     }
     try (SightlineServer server = SightlineServer.start(settings, err)) {
-      out.println("Sightline is running. API: http://localhost:" + server.httpPort()
-          + "/api/v1  Health: http://localhost:" + server.httpPort() + "/health  (Ctrl-C to stop)");
+      out.println("Sightline is running. OTLP gRPC: localhost:" + server.otlpGrpcPort()
+          + "  OTLP HTTP: http://localhost:" + server.otlpHttpPort() + "  API: http://localhost:"
+          + server.httpPort() + "/api/v1  Health: http://localhost:" + server.httpPort()
+          + "/health  (Ctrl-C to stop)");
       stop.await();
       out.println("Stopping Sightline...");
     } catch (InterruptedException e) {

@@ -31,6 +31,8 @@ class ServeIT {
         "serve")).redirectErrorStream(true);
     pb.environment().put("SIGHTLINE_DATA_DIR", dataDir.toString());
     pb.environment().put("SIGHTLINE_HTTP_PORT", "0");
+    pb.environment().put("SIGHTLINE_OTLP_GRPC_PORT", "0");
+    pb.environment().put("SIGHTLINE_OTLP_HTTP_PORT", "0");
     pb.environment().remove("SIGHTLINE_CLICKHOUSE_URL");
     Process p = pb.start();
     StringBuilder out = new StringBuilder();

@@ -5,6 +5,7 @@ import io.sightline.bench.support.SpanGenerator.GeneratedSpan;
 import io.sightline.clickhouse.ClickHouseGateway;
 import io.sightline.clickhouse.Gateways;
 import io.sightline.clickhouse.StorageSettings;
+import io.sightline.clickhouse.embedded.EmbeddedEngine;
 import io.sightline.clickhouse.embedded.EmbeddedGateway;
 import io.sightline.clickhouse.format.InsertBatch;
 import io.sightline.clickhouse.format.InsertFormat;
@@ -55,6 +56,20 @@ public final class InsertBenchmark {
           }
         }
       }
+    }
+  }
+
+  /** One line: the best variant (Native, spans + content, 2 writers) on an already started engine. */
+  public static void ceiling(EmbeddedEngine engine, int batches, int batchSize) throws Exception {
+    SpanGenerator gen = new SpanGenerator(7);
+    List<List<GeneratedSpan>> data = new ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      data.add(gen.traces(batchSize / 8, Instant.parse("2026-11-26T00:00:00Z"), 86_400));
+    }
+    System.out.println("variant                               writers  rows/s     MB/s   encode rows/s  bytes/row");
+    try (ClickHouseGateway g = EmbeddedGateway.open(engine, "ceiling_" + System.nanoTime(), 2, false)) {
+      new MigrationRunner(g, SchemaFlavour.singleNode()).migrate();
+      run(g, data, InsertFormat.NATIVE, true, 2);
     }
   }
 

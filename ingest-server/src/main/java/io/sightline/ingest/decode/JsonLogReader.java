@@ -1,9 +1,6 @@
 package io.sightline.ingest.decode;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.sightline.ingest.model.Attributes;
 import io.sightline.ingest.model.RawLogRecord;
@@ -21,34 +18,7 @@ final class JsonLogReader extends JsonReader {
 
     DecodedLogs read(byte[] body) throws MalformedOtlpException {
         List<RawLogRecord> out = new ArrayList<>();
-        try (JsonParser parser = FACTORY.createParser(body)) {
-            p = parser;
-            JsonToken t = p.nextToken();
-            if (t != null) {
-                if (t != JsonToken.START_OBJECT) {
-                    throw malformed("the body must be a JSON object (ExportLogsServiceRequest), got " + describe(t));
-                }
-                for (String f = nextField(); f != null; f = nextField()) {
-                    if (f.equals("resourceLogs") || f.equals("resource_logs")) {
-                        if (startArray(f)) {
-                            while (nextObjectElement(f)) {
-                                resourceLogs(out);
-                            }
-                        }
-                    } else {
-                        skipValue();
-                    }
-                }
-                if (p.nextToken() != null) {
-                    throw malformed("unexpected content after the request object");
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw new MalformedOtlpException("invalid OTLP/JSON request: not valid JSON: " + e.getOriginalMessage()
-                    + JsonTraceReader.locationOf(e), e);
-        } catch (IOException e) {
-            throw new MalformedOtlpException("invalid OTLP/JSON request: " + e.getMessage(), e);
-        }
+        readRequest(body, "ExportLogsServiceRequest", "resourceLogs", "resource_logs", () -> resourceLogs(out));
         return new DecodedLogs(out, rejections.count(), rejections.messages());
     }
 

@@ -3,6 +3,7 @@ package io.sightline.ingest.decode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -24,6 +25,54 @@ import java.util.Map;
  * One instance per request (not thread-safe).
  */
 abstract class JsonReader {
+    /** Reads one element of the request's top-level list. */
+    @FunctionalInterface
+    interface ElementReader {
+        void read() throws IOException, MalformedOtlpException;
+    }
+
+    /**
+     * Reads an export request object: its list field ({@code resourceSpans}, camelCase or
+     * snake_case) element by element through {@code element}; other fields are skipped.
+     */
+    final void readRequest(byte[] body, String requestType, String listField, String snakeListField,
+            ElementReader element) throws MalformedOtlpException {
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            p = parser;
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return;
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw malformed("the body must be a JSON object (" + requestType + "), got " + describe(t));
+            }
+            for (String f = nextField(); f != null; f = nextField()) {
+                if (f.equals(listField) || f.equals(snakeListField)) {
+                    if (startArray(f)) {
+                        while (nextObjectElement(f)) {
+                            element.read();
+                        }
+                    }
+                } else {
+                    skipValue();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw malformed("unexpected content after the request object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new MalformedOtlpException("invalid OTLP/JSON request: not valid JSON: " + e.getOriginalMessage()
+                    + locationOf(e), e);
+        } catch (IOException e) {
+            throw new MalformedOtlpException("invalid OTLP/JSON request: " + e.getMessage(), e);
+        }
+    }
+
+    static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
     /** Jackson's own nesting guard sits above ours so deep values fail as a span rejection, not a parse error. */
     static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()

@@ -1,9 +1,6 @@
 package io.sightline.ingest.decode;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import io.sightline.ingest.model.Attributes;
@@ -25,40 +22,8 @@ final class JsonTraceReader extends JsonReader {
 
     DecodedTraces read(byte[] body) throws MalformedOtlpException {
         List<RawSpan> out = new ArrayList<>();
-        try (JsonParser parser = FACTORY.createParser(body)) {
-            p = parser;
-            JsonToken t = p.nextToken();
-            if (t != null) {
-                if (t != JsonToken.START_OBJECT) {
-                    throw malformed("the body must be a JSON object (ExportTraceServiceRequest), got " + describe(t));
-                }
-                for (String f = nextField(); f != null; f = nextField()) {
-                    if (f.equals("resourceSpans") || f.equals("resource_spans")) {
-                        if (startArray(f)) {
-                            while (nextObjectElement(f)) {
-                                resourceSpans(out);
-                            }
-                        }
-                    } else {
-                        skipValue();
-                    }
-                }
-                if (p.nextToken() != null) {
-                    throw malformed("unexpected content after the request object");
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw new MalformedOtlpException("invalid OTLP/JSON request: not valid JSON: " + e.getOriginalMessage()
-                    + locationOf(e), e);
-        } catch (IOException e) {
-            throw new MalformedOtlpException("invalid OTLP/JSON request: " + e.getMessage(), e);
-        }
+        readRequest(body, "ExportTraceServiceRequest", "resourceSpans", "resource_spans", () -> resourceSpans(out));
         return new DecodedTraces(out, rejections.count(), rejections.messages());
-    }
-
-    static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private void resourceSpans(List<RawSpan> out) throws IOException, MalformedOtlpException {

@@ -1,6 +1,6 @@
 package io.sightline.ingest.decode;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.CodedInputStream;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.Objects;
@@ -49,10 +49,23 @@ public final class OtlpDecoder {
         };
     }
 
+    /**
+     * protobuf-java stops at 100 nested messages, and each level of a nested attribute value is
+     * three (AnyValue, KeyValueList, KeyValue): raise the bound so that a deep value rejects only
+     * its own span (see {@link DecodeLimits#maxValueDepth}) instead of the whole request.
+     */
+    private static CodedInputStream input(byte[] body) {
+        CodedInputStream in = CodedInputStream.newInstance(body);
+        in.setRecursionLimit(PROTOBUF_RECURSION_LIMIT);
+        return in;
+    }
+
+    static final int PROTOBUF_RECURSION_LIMIT = 1000;
+
     private static ExportTraceServiceRequest parseTraces(byte[] body) throws MalformedOtlpException {
         try {
-            return ExportTraceServiceRequest.parseFrom(body);
-        } catch (InvalidProtocolBufferException e) {
+            return ExportTraceServiceRequest.parseFrom(input(body));
+        } catch (java.io.IOException e) { // InvalidProtocolBufferException, or a read past the end
             throw new MalformedOtlpException("invalid OTLP/protobuf request: the body is not an "
                     + "ExportTraceServiceRequest (" + e.getMessage() + "). If you sent JSON, use "
                     + "Content-Type: application/json.", e);
@@ -61,8 +74,8 @@ public final class OtlpDecoder {
 
     private static ExportLogsServiceRequest parseLogs(byte[] body) throws MalformedOtlpException {
         try {
-            return ExportLogsServiceRequest.parseFrom(body);
-        } catch (InvalidProtocolBufferException e) {
+            return ExportLogsServiceRequest.parseFrom(input(body));
+        } catch (java.io.IOException e) { // InvalidProtocolBufferException, or a read past the end
             throw new MalformedOtlpException("invalid OTLP/protobuf request: the body is not an "
                     + "ExportLogsServiceRequest (" + e.getMessage() + "). If you sent JSON, use "
                     + "Content-Type: application/json.", e);

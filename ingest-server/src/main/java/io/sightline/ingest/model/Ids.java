@@ -9,6 +9,10 @@ public final class Ids {
 
     private Ids() {}
 
+    /** Bit {@code c} set for the chars {@code 0-9} (low word) and {@code a-f} (high word, offset 64). */
+    private static final long DIGITS = 0x03FF_0000_0000_0000L;
+    private static final long LOWER_AF = 0x0000_007E_0000_0000L;
+
     /** True when {@code s} has {@code length} lower-case hex digits and is not all zeros. */
     public static boolean isValid(String s, int length) {
         if (s == null || s.length() != length) {
@@ -17,7 +21,8 @@ public final class Ids {
         boolean nonZero = false;
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            long mask = c < 64 ? DIGITS : c < 128 ? LOWER_AF : 0;
+            if ((mask & (1L << c)) == 0) { // shift uses c mod 64
                 return false;
             }
             nonZero |= c != '0';

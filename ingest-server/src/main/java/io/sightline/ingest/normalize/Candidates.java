@@ -21,6 +21,7 @@ final class Candidates {
     private final SemconvSource[] conventions = new SemconvSource[FIELDS];
     private int bestRank = Integer.MAX_VALUE;
     private SemconvSource bestConvention = SemconvSource.NONE;
+    private boolean content;
 
     Candidates() {
         Arrays.fill(ranks, Integer.MAX_VALUE);
@@ -33,6 +34,7 @@ final class Candidates {
         if (v == null) {
             return false;
         }
+        content |= rule.field().isContent();
         if (!e.identity() && e.rank() < bestRank) {
             bestRank = e.rank();
             bestConvention = e.convention();
@@ -90,6 +92,11 @@ final class Candidates {
     /** The convention that supplied the field's value, or null when it has none. */
     SemconvSource convention(Field f) {
         return conventions[f.ordinal()];
+    }
+
+    /** True when any content field has a value. */
+    boolean hasContent() {
+        return content;
     }
 
     /** Convention of the highest-precedence non-identity rule that matched anything. */

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.NavigableMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +19,9 @@ import java.util.function.Supplier;
 final class ContentBuilder {
     /** The content plus what other fields derive from it. */
     record Built(SpanContent content, List<String> outputFinishReasons, boolean legacyEvents) {}
+
+    /** Most spans carry no content at all: skip the source chains for them. */
+    static final Built NONE = new Built(SpanContent.EMPTY, List.of(), false);
 
     private ContentBuilder() {}
 
@@ -192,7 +195,7 @@ final class ContentBuilder {
 
     /** Generic input when nothing else gave one: reranker query + documents, retrieval query, embedded texts. */
     private static String derivedInput(Candidates c, IndexedKeys idx) {
-        TreeMap<Integer, Map<String, Object>> rerankIn = idx.group(IndexedKeys.Family.OI_RERANK_INPUT);
+        NavigableMap<Integer, Map<String, Object>> rerankIn = idx.group(IndexedKeys.Family.OI_RERANK_INPUT);
         Object query = c.raw(Field.RETRIEVAL_QUERY);
         if (!rerankIn.isEmpty()) {
             Map<String, Object> in = new LinkedHashMap<>(4);
@@ -219,7 +222,10 @@ final class ContentBuilder {
         return out;
     }
 
-    /** A value as JSON: structured values and strings holding an object/array as such, other strings quoted. */
+    /**
+     * A value as JSON: structured values, and strings holding JSON objects, arrays or strings, as
+     * that JSON; other strings as a string literal.
+     */
     static String json(Object v) {
         if (v == null) {
             return "";
@@ -229,6 +235,9 @@ final class ContentBuilder {
                 return "";
             }
             Object parsed = Json.parseStructured(s);
+            if (parsed == null && s.startsWith("\"")) {
+                parsed = Json.parse(s); // a JSON-encoded string (Traceloop serialises return values)
+            }
             return parsed != null ? Json.write(parsed) : Json.write(s);
         }
         return Json.write(v);

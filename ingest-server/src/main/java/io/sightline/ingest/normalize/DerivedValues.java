@@ -1,6 +1,7 @@
 package io.sightline.ingest.normalize;
 
 import io.sightline.ingest.model.AttributeValues;
+import io.sightline.ingest.model.Json;
 import io.sightline.ingest.model.RawEvent;
 import io.sightline.ingest.model.RawSpan;
 import io.sightline.ingest.model.SemconvSource;
@@ -156,8 +157,11 @@ final class DerivedValues {
             return null;
         }
         String s = raw.trim();
-        while (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1).trim();
+        for (int i = 0; i < 3 && s.startsWith("\""); i++) { // JSON-encoded, sometimes twice
+            if (!(Json.parse(s) instanceof String decoded)) {
+                return null;
+            }
+            s = decoded.trim();
         }
         Instant t;
         try {

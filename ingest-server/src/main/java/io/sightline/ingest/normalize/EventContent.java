@@ -19,6 +19,16 @@ final class EventContent {
     /** True when any pre-1.37 content event was present (marks an OTel legacy producer). */
     boolean legacy;
 
+    /** True when any event carries content (most spans have none, or only exceptions). */
+    static boolean anyContent(List<RawEvent> events) {
+        for (RawEvent e : events) {
+            if (carriesContent(e.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static EventContent of(List<RawEvent> events) {
         EventContent c = new EventContent();
         for (RawEvent e : events) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.NavigableMap;
 
 /**
  * Rebuilds messages, documents and tool definitions from flattened keys (collected by
@@ -22,7 +22,7 @@ final class IndexedContent {
     private IndexedContent() {}
 
     /** Legacy Traceloop {@code gen_ai.prompt.<i>.*} / {@code gen_ai.completion.<i>.*}. */
-    static List<Map<String, Object>> traceloopMessages(TreeMap<Integer, Map<String, Object>> group, boolean output) {
+    static List<Map<String, Object>> traceloopMessages(NavigableMap<Integer, Map<String, Object>> group, boolean output) {
         List<Map<String, Object>> out = new ArrayList<>(group.size());
         for (Map<String, Object> e : group.values()) {
             Map<String, Object> m = new LinkedHashMap<>(8);
@@ -60,7 +60,7 @@ final class IndexedContent {
     }
 
     /** OpenInference {@code llm.input_messages.<i>.message.*} / {@code llm.output_messages.<i>.message.*}. */
-    static List<Map<String, Object>> openInferenceMessages(TreeMap<Integer, Map<String, Object>> group, String defaultRole) {
+    static List<Map<String, Object>> openInferenceMessages(NavigableMap<Integer, Map<String, Object>> group, String defaultRole) {
         List<Map<String, Object>> out = new ArrayList<>(group.size());
         for (Map<String, Object> e : group.values()) {
             Map<String, Object> m = new LinkedHashMap<>(8);
@@ -103,7 +103,7 @@ final class IndexedContent {
     }
 
     /** One text per entry ({@code llm.prompts.<i>.prompt.text}, {@code llm.choices.<i>.completion.text}). */
-    static List<Map<String, Object>> texts(TreeMap<Integer, Map<String, Object>> group, String suffix, String role) {
+    static List<Map<String, Object>> texts(NavigableMap<Integer, Map<String, Object>> group, String suffix, String role) {
         List<Map<String, Object>> out = new ArrayList<>(group.size());
         for (Map<String, Object> e : group.values()) {
             if (e.get(suffix) instanceof String s && Parts.isText(s)) {
@@ -114,7 +114,7 @@ final class IndexedContent {
     }
 
     /** OpenInference documents ({@code retrieval.documents}, {@code reranker.*_documents}). */
-    static List<Map<String, Object>> documents(TreeMap<Integer, Map<String, Object>> group) {
+    static List<Map<String, Object>> documents(NavigableMap<Integer, Map<String, Object>> group) {
         List<Map<String, Object>> out = new ArrayList<>(group.size());
         for (Map<String, Object> e : group.values()) {
             out.add(document(e.get(OpenInferenceRules.DOCUMENT_ID), e.get(OpenInferenceRules.DOCUMENT_CONTENT),
@@ -142,7 +142,7 @@ final class IndexedContent {
     }
 
     /** OpenInference {@code llm.tools.<i>.tool.json_schema}. */
-    static List<Object> openInferenceTools(TreeMap<Integer, Map<String, Object>> group) {
+    static List<Object> openInferenceTools(NavigableMap<Integer, Map<String, Object>> group) {
         List<Object> out = new ArrayList<>(group.size());
         for (Map<String, Object> e : group.values()) {
             Object def = ToolDefinitions.normalize(e.get(OpenInferenceRules.TOOL_JSON_SCHEMA));
@@ -154,7 +154,7 @@ final class IndexedContent {
     }
 
     /** Legacy Traceloop {@code llm.request.functions.<i>.name|description|parameters}. */
-    static List<Object> traceloopFunctions(TreeMap<Integer, Map<String, Object>> group) {
+    static List<Object> traceloopFunctions(NavigableMap<Integer, Map<String, Object>> group) {
         List<Object> out = new ArrayList<>(group.size());
         for (Map<String, Object> e : group.values()) {
             Map<String, Object> def = new LinkedHashMap<>(6);
@@ -171,7 +171,7 @@ final class IndexedContent {
     }
 
     /** OpenInference {@code embedding.embeddings.<i>.embedding.text} (vectors are dropped). */
-    static List<Object> embeddingTexts(TreeMap<Integer, Map<String, Object>> group) {
+    static List<Object> embeddingTexts(NavigableMap<Integer, Map<String, Object>> group) {
         List<Object> out = new ArrayList<>(group.size());
         for (Map<String, Object> e : group.values()) {
             if (e.get(OpenInferenceRules.EMBEDDING_TEXT) instanceof String s && Parts.isText(s)) {

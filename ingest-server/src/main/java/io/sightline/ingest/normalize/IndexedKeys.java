@@ -1,9 +1,11 @@
 package io.sightline.ingest.normalize;
 
 import io.sightline.ingest.model.SemconvSource;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -91,9 +93,13 @@ final class IndexedKeys {
     }
 
     /** The entries of one family by index (suffix → value), or an empty map. */
-    TreeMap<Integer, Map<String, Object>> group(Family f) {
+    NavigableMap<Integer, Map<String, Object>> group(Family f) {
         TreeMap<Integer, Map<String, Object>> g = groups == null ? null : groups.get(f);
-        return g == null ? new TreeMap<>() : g;
+        return g == null ? Collections.emptyNavigableMap() : g;
+    }
+
+    boolean isEmpty() {
+        return groups == null;
     }
 
     /** Nested indexed entries inside one entry ({@code tool_calls.<k>.<suffix>}), by index. */

@@ -24,8 +24,6 @@ final class LangfuseRules {
             of("langfuse.observation.prompt.version", Field.PROMPT_VERSION),
             of("langfuse.environment", Field.SPAN_ENVIRONMENT));
 
-    /** {@code langfuse.observation.type} values (lower-case). */
-    static final String TYPE_GENERATION = "generation";
 
     /**
      * Keys inside {@code usage_details} (a JSON map). Langfuse counts are exclusive: input without

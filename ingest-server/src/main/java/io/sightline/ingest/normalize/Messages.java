@@ -21,6 +21,9 @@ final class Messages {
      * A value that is structured but not message-shaped gives an empty list.
      */
     static List<Map<String, Object>> fromAny(Object value, String defaultRole) {
+        if (value == null) {
+            return List.of();
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         addAny(out, value, defaultRole);
         return out;

@@ -22,13 +22,33 @@ public final class Normalizer {
 
     /** One span, without batch context. */
     public NormalizedResult normalize(RawSpan span) {
-        return SpanNormalizer.normalize(span, Stringified.of(span.resource()));
+        return normalizeOrDegrade(span, Stringified.of(span.resource()));
     }
 
     /** One log record; empty when it is not a GenAI event or cannot be tied to a span. */
     public Optional<NormalizedLogEvent> normalize(RawLogRecord record) {
-        return LogNormalizer.normalize(record);
+        try {
+            return LogNormalizer.normalize(record);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a record we cannot read is skipped, not a failed request
+        }
     }
+
+    /**
+     * Data must never fail a request: if normalising a span throws (a bug on some unforeseen
+     * input), the span is still stored with its envelope and raw attributes, type {@code other},
+     * attribute {@value #DEGRADED_ATTRIBUTE} set, and no content.
+     */
+    private static NormalizedResult normalizeOrDegrade(RawSpan span, Map<String, String> resource) {
+        try {
+            return SpanNormalizer.normalize(span, resource);
+        } catch (RuntimeException e) {
+            return SpanNormalizer.degraded(span, resource, e);
+        }
+    }
+
+    /** Set on spans stored without normalisation; its value is the exception class. */
+    public static final String DEGRADED_ATTRIBUTE = "sightline.normalize.error";
 
     /**
      * A batch: every span normalised (noise left out, see {@link #isNoise}), session and user ids
@@ -44,7 +64,7 @@ public final class Normalizer {
                 continue;
             }
             Map<String, String> resource = resources.computeIfAbsent(s.resource(), Stringified::of);
-            results.add(SpanNormalizer.normalize(s, resource));
+            results.add(normalizeOrDegrade(s, resource));
         }
         List<NormalizedSpan> normalized = new ArrayList<>(results.size());
         for (NormalizedResult r : results) {
@@ -58,7 +78,7 @@ public final class Normalizer {
         }
         List<NormalizedLogEvent> events = new ArrayList<>(logs.size());
         for (RawLogRecord r : logs) {
-            LogNormalizer.normalize(r).ifPresent(events::add);
+            normalize(r).ifPresent(events::add);
         }
         return new NormalizedBatch(results, events, noise, logs.size() - events.size());
     }

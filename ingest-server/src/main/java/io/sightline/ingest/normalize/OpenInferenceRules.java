@@ -76,8 +76,6 @@ final class OpenInferenceRules {
 
     /** Placeholder OpenInference writes when content is hidden; not content. */
     static final String REDACTED = "__REDACTED__";
-    /** Span kind values handled specially. */
-    static final String KIND_CHAIN = "CHAIN";
 
     /** Streaming flag inside {@code llm.invocation_parameters}. */
     static final String INVOCATION_STREAM = "stream";

@@ -4,6 +4,7 @@ import static io.sightline.ingest.normalize.KeyRule.mapped;
 import static io.sightline.ingest.normalize.KeyRule.of;
 import static io.sightline.ingest.normalize.KeyRule.scaled;
 
+import io.sightline.genai.pricing.Providers;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ final class OtelGenAiRules {
 
     static final List<KeyRule> RULES = List.of(
             of("gen_ai.operation.name", Field.OPERATION),
-            mapped("gen_ai.provider.name", Field.PROVIDER, ProviderNames::normalize),
+            mapped("gen_ai.provider.name", Field.PROVIDER, Providers::normalize),
             of("gen_ai.request.model", Field.REQUEST_MODEL),
             of("gen_ai.response.model", Field.RESPONSE_MODEL),
             of("gen_ai.response.id", Field.RESPONSE_ID),

@@ -121,6 +121,9 @@ public final class Previews {
 
     /** Whitespace runs collapsed to one space, at most MAX_CHARS chars, never splitting a surrogate pair. */
     static String clip(String s) {
+        if (s.length() <= MAX_CHARS && isOneLine(s)) {
+            return s;
+        }
         StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_CHARS));
         boolean space = false;
         for (int i = 0; i < s.length() && sb.length() < MAX_CHARS; i++) {
@@ -143,6 +146,19 @@ public final class Previews {
             sb.setLength(n - 1);
         }
         return sb.toString();
+    }
+
+    /** No leading/trailing whitespace and no whitespace but single spaces: nothing to collapse. */
+    private static boolean isOneLine(String s) {
+        char prev = ' ';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || prev == ' ')) {
+                return false;
+            }
+            prev = c;
+        }
+        return prev != ' ' || s.isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import io.sightline.ingest.model.ObsType;
 import io.sightline.ingest.model.RawEvent;
 import io.sightline.ingest.model.RawLink;
 import io.sightline.ingest.model.RawSpan;
+import io.sightline.ingest.model.SpanContent;
 import io.sightline.ingest.model.SpanKind;
 import io.sightline.ingest.model.StatusCode;
 import io.sightline.ingest.model.TokenUsage;
@@ -38,8 +39,10 @@ final class SpanNormalizer {
 
         ObsTypes.Decision decision = ObsTypes.decide(c, span.isRoot());
         ObsType type = decision.type();
-        EventContent events = EventContent.of(span.events());
-        ContentBuilder.Built built = ContentBuilder.build(c, indexed, events, type);
+        boolean contentEvents = EventContent.anyContent(span.events());
+        ContentBuilder.Built built = c.hasContent() || !indexed.isEmpty() || contentEvents
+                ? ContentBuilder.build(c, indexed, EventContent.of(contentEvents ? span.events() : List.of()), type)
+                : ContentBuilder.NONE;
 
         StatusCode status = span.statusCode();
         if (status == StatusCode.UNSET && "ERROR".equalsIgnoreCase(c.string(Field.LANGFUSE_LEVEL))) {
@@ -92,6 +95,30 @@ final class SpanNormalizer {
                 .links(links(span.links()));
         error(b, c, span, status);
         return new NormalizedResult(b.build(), built.content());
+    }
+
+    /** The span's envelope and raw attributes only, for spans whose normalisation failed. */
+    static NormalizedResult degraded(RawSpan span, Map<String, String> resourceAttributes, RuntimeException cause) {
+        Map<String, String> raw = new HashMap<>(Stringified.of(span.attributes()));
+        raw.put(Normalizer.DEGRADED_ATTRIBUTE, cause.getClass().getName());
+        NormalizedSpan s = NormalizedSpan.builder()
+                .traceId(span.traceId())
+                .spanId(span.spanId())
+                .parentSpanId(span.parentSpanId())
+                .startNanos(span.startNanos())
+                .endNanos(span.endNanos())
+                .serviceName(span.resource().getString("service.name"))
+                .serviceVersion(span.resource().getString("service.version"))
+                .scopeName(span.scopeName())
+                .scopeVersion(span.scopeVersion())
+                .spanName(span.name())
+                .spanKind(span.kind())
+                .statusCode(span.statusCode())
+                .statusMessage(span.statusMessage())
+                .spanAttributes(raw)
+                .resourceAttributes(resourceAttributes)
+                .build();
+        return new NormalizedResult(s, SpanContent.EMPTY);
     }
 
     /** One pass over the attributes: offer to the rules, collect indexed content, keep the rest stringified. */

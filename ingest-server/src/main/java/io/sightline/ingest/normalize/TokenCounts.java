@@ -6,9 +6,11 @@ import io.sightline.ingest.model.TokenUsage;
  * Token rules of conventions.md §10.2: inclusive input (with cache) and output (with reasoning).
  * A cache count above the input, or a reasoning count above the output, means the producer sent
  * exclusive counts (raw Anthropic style): they are added back. Total is derived when absent and
- * never below input + output.
+ * never below input + output. Counts are capped at the UInt32 maximum of the token columns.
  */
 final class TokenCounts {
+    static final long MAX_COUNT = 0xFFFF_FFFFL;
+
     private TokenCounts() {}
 
     static TokenUsage resolve(Candidates c) {
@@ -24,10 +26,14 @@ final class TokenCounts {
             output += reasoning;
         }
         long total = Math.max(orZero(c.count(Field.TOTAL_TOKENS)), input + output);
-        return new TokenUsage(input, output, total, cacheRead, cacheWrite, reasoning);
+        return new TokenUsage(cap(input), cap(output), cap(total), cacheRead, cacheWrite, reasoning);
     }
 
     private static long orZero(Long v) {
-        return v == null ? 0 : v;
+        return v == null ? 0 : cap(v);
+    }
+
+    private static long cap(long v) {
+        return Math.min(v, MAX_COUNT);
     }
 }

@@ -4,6 +4,7 @@ import static io.sightline.ingest.normalize.KeyRule.mapped;
 import static io.sightline.ingest.normalize.KeyRule.of;
 import static io.sightline.ingest.normalize.KeyRule.scaled;
 
+import io.sightline.genai.pricing.Providers;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ final class VercelAiRules {
     static final List<KeyRule> RULES = List.of(
             of("ai.operationId", Field.VERCEL_OPERATION_ID),
             of("ai.model.id", Field.REQUEST_MODEL),
-            mapped("ai.model.provider", Field.PROVIDER, ProviderNames::fromVercel),
+            mapped("ai.model.provider", Field.PROVIDER, Providers::normalize),
             of("ai.response.model", Field.RESPONSE_MODEL),
             of("ai.response.id", Field.RESPONSE_ID),
             of("ai.telemetry.functionId", Field.AGENT_NAME),
