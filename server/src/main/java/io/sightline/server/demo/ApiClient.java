@@ -19,19 +19,22 @@ final class ApiClient {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String apiKey;
 
-  ApiClient(String baseUrl) {
+  /** {@code apiKey} may be null when Sightline runs without keys. */
+  ApiClient(String baseUrl, String apiKey) {
     this.baseUrl = baseUrl;
-  }
-
-  String baseUrl() {
-    return baseUrl;
+    this.apiKey = apiKey;
   }
 
   /** {@code GET baseUrl + path}; empty on 404, an exception on any other non-200 answer. */
   Optional<JsonNode> find(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json").GET().build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json").GET();
+    if (apiKey != null) {
+      builder.header("x-sightline-api-key", apiKey);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() == 404) {

@@ -1,5 +1,6 @@
 package io.sightline.server.demo;
 
+import io.sightline.auth.ApiKeys;
 import io.sightline.clickhouse.StorageSettings;
 import io.sightline.config.Settings;
 import io.sightline.fakellm.FakeLlmServer;
@@ -65,9 +66,9 @@ public final class DemoCommand {
   }
 
   private boolean demo(DemoFiles files, Duration appTimeout, boolean once) throws InterruptedException {
-    out.println("[1/4] Starting Sightline: OTLP receivers, REST API, embedded ClickHouse in "
-        + Path.of(settings.get(StorageSettings.DATA_DIR)).toAbsolutePath().normalize()
-        + (settings.isSet(StorageSettings.CLICKHOUSE_URL) ? " (or the ClickHouse server configured)" : ""));
+    out.println("[1/4] Starting Sightline: OTLP receivers, REST API, " + (settings.isSet(StorageSettings.CLICKHOUSE_URL)
+        ? "the ClickHouse server of " + StorageSettings.CLICKHOUSE_URL.env()
+        : "embedded ClickHouse in " + Path.of(settings.get(StorageSettings.DATA_DIR)).toAbsolutePath().normalize()));
     long started = System.nanoTime();
     try (SightlineServer server = SightlineServer.start(settings, err)) {
       String api = "http://localhost:" + server.httpPort();
@@ -75,10 +76,10 @@ public final class DemoCommand {
           (System.nanoTime() - started) / 1e9, server.otlpGrpcPort(), server.otlpHttpPort(), api);
       PlayedRun played = playSampleApp(files, server, api, appTimeout);
       if (played == null) {
-        return stopRequested();
+        return stoppedByUser();
       }
       out.println("[4/4] Reading back what Sightline recorded, through its REST API");
-      ApiClient client = new ApiClient(api);
+      ApiClient client = new ApiClient(api, apiKey(settings));
       Recorded recorded = readSettled(client, played);
       out.println();
       out.print(DemoReport.render(played, recorded, api));
@@ -113,9 +114,12 @@ public final class DemoCommand {
       Path report = Files.createTempFile("sightline-demo-", ".json");
       try {
         SampleApp app = new SampleApp(files, "http://127.0.0.1:" + server.otlpHttpPort(), llm.baseUrl(), api,
-            runId(), report);
+            apiKey(settings), runId(), report);
         runningApp.set(app);
-        int exit = stop.getCount() == 0 ? -1 : app.run(out, RELAY_PREFIX, timeout);
+        if (stop.getCount() == 0) {
+          app.stop();  // Ctrl-C came before the app was registered
+        }
+        int exit = app.run(out, RELAY_PREFIX, timeout);
         runningApp.set(null);
         if (stop.getCount() == 0) {
           return null;
@@ -147,12 +151,25 @@ public final class DemoCommand {
     return recorded;
   }
 
-  private boolean stopRequested() {
+  /** After the app did not finish: a Ctrl-C is a clean stop, anything else a failure. */
+  private boolean stoppedByUser() {
     if (stop.getCount() == 0) {
       out.println("Stopping Sightline...");
       return true;
     }
     return false;
+  }
+
+  /** With API keys configured, the demo's app and its reads use the first one (its project holds the demo). */
+  private static String apiKey(Settings settings) {
+    String spec = settings.get(ApiKeys.API_KEYS);
+    for (String entry : spec == null ? new String[0] : spec.split(",")) {
+      int eq = entry.indexOf('=');
+      if (eq > 0) {
+        return entry.substring(0, eq).strip();
+      }
+    }
+    return null;
   }
 
   private static String runId() {

@@ -65,7 +65,7 @@ final class DemoReport {
   }
 
   /** The agent loop in one line: {@code gpt-4o-mini → lookup_order (error) → gpt-4o-mini}. */
-  static String steps(JsonNode steps) {
+  private static String steps(JsonNode steps) {
     List<String> out = new ArrayList<>();
     for (JsonNode step : steps) {
       String kind = step.path("kind").asText();

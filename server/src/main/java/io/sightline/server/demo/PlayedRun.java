@@ -36,8 +36,4 @@ record PlayedRun(String runId, List<Session> sessions) {
       throw new UncheckedIOException("cannot read the sample app's report " + report + ": " + e.getMessage(), e);
     }
   }
-
-  int turnCount() {
-    return sessions.stream().mapToInt(s -> s.turns().size()).sum();
-  }
 }

@@ -23,10 +23,12 @@ final class SampleApp {
 
   private final List<String> command;
   private final ProcessBuilder builder;
-  private volatile Process process;
+  private Process process;
+  private boolean stopped;
 
+  /** {@code apiKey}: a Sightline API key for its exports and feedback, or null when Sightline runs without keys. */
   SampleApp(DemoFiles files, String otlpHttpEndpoint, String providerBaseUrl, String sightlineApiUrl,
-      String runId, Path report) {
+      String apiKey, String runId, Path report) {
     command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-javaagent:" + files.javaAgent(),
@@ -53,9 +55,16 @@ final class SampleApp {
         "--run-id", runId,
         "--report", report.toString()));
     builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // The user's own OTEL_* variables (a sampler, another endpoint) would change what the demo shows.
+    builder.environment().keySet().removeIf(name -> name.startsWith("OTEL_"));
     builder.environment().put("OPENAI_BASE_URL", providerBaseUrl + "/v1");
     builder.environment().put("OPENAI_API_KEY", "sk-demo-not-a-real-key");
     builder.environment().put("SIGHTLINE_API_URL", sightlineApiUrl);
+    if (apiKey != null) {
+      // In the environment rather than on the command line, where any user could read it.
+      builder.environment().put("OTEL_EXPORTER_OTLP_HEADERS", "x-sightline-api-key=" + apiKey);
+      builder.environment().put("SIGHTLINE_API_KEY", apiKey);
+    }
   }
 
   List<String> command() {
@@ -68,12 +77,17 @@ final class SampleApp {
    */
   int run(PrintStream out, String prefix, Duration timeout) throws InterruptedException {
     Process p;
-    try {
-      p = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the sample app: " + e.getMessage(), e);
+    synchronized (this) {
+      if (stopped) {
+        return -1;
+      }
+      try {
+        p = builder.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the sample app: " + e.getMessage(), e);
+      }
+      process = p;
     }
-    process = p;
     Thread relay = Thread.ofPlatform().daemon().name("sample-app-output").start(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
@@ -92,9 +106,13 @@ final class SampleApp {
     return finished ? p.exitValue() : -1;
   }
 
-  /** Stops the app if it is running (its agent still flushes what it recorded). */
+  /** Stops the app if it is running, or keeps it from starting (its agent still flushes what it recorded). */
   void stop() {
-    Process p = process;
+    Process p;
+    synchronized (this) {
+      stopped = true;
+      p = process;
+    }
     if (p != null && p.isAlive()) {
       p.destroy();
       try {

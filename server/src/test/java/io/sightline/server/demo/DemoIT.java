@@ -79,7 +79,7 @@ class DemoIT {
         ServerSettings.HTTP_PORT.property(), "0",
         OtlpSettings.GRPC_PORT.property(), "0",
         OtlpSettings.HTTP_PORT.property(), "0")), System.err);
-    api = new ApiClient("http://localhost:" + server.httpPort());
+    api = new ApiClient("http://localhost:" + server.httpPort(), null);
   }
 
   @AfterAll
