@@ -82,7 +82,7 @@ public final class DemoCommand {
       ApiClient client = new ApiClient(api, apiKey(settings));
       Recorded recorded = readSettled(client, played);
       out.println();
-      out.print(DemoReport.render(played, recorded, api));
+      out.print(DemoReport.render(played, recorded, api, apiKey(settings) != null));
       List<String> problems = recorded.problems();
       if (!problems.isEmpty()) {
         err.println("The API does not show everything the sample app played:");
@@ -173,6 +173,7 @@ public final class DemoCommand {
   }
 
   private static String runId() {
-    return "demo-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+    String id = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+    return "demo-" + "0".repeat(4 - id.length()) + id;
   }
 }

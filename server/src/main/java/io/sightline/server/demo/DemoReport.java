@@ -19,7 +19,8 @@ final class DemoReport {
 
   private DemoReport() {}
 
-  static String render(PlayedRun run, Recorded recorded, String apiBaseUrl) {
+  /** {@code keysRequired}: Sightline runs with API keys, so every call needs one. */
+  static String render(PlayedRun run, Recorded recorded, String apiBaseUrl, boolean keysRequired) {
     StringBuilder sb = new StringBuilder();
     Set<String> users = new LinkedHashSet<>();
     run.sessions().forEach(s -> users.add(s.userId()));
@@ -38,6 +39,9 @@ final class DemoReport {
       session(sb, s);
     }
     sb.append('\n').append(whereToLook(run, apiBaseUrl));
+    if (keysRequired) {
+      sb.append("  (API keys are on: add -H 'Authorization: Bearer <key>' to each call.)\n");
+    }
     return sb.toString();
   }
 

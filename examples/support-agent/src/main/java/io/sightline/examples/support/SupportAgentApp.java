@@ -63,8 +63,8 @@ public final class SupportAgentApp {
       System.exit(2);
     }
     String baseUrl = env("OPENAI_BASE_URL", "https://api.openai.com/v1");
-    String runId = options.getOrDefault("--run-id",
-        Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36));
+    String random = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+    String runId = options.getOrDefault("--run-id", "0".repeat(4 - random.length()) + random);
     SupportAgentApp app = new SupportAgentApp(desk(baseUrl, apiKey),
         new SightlineFeedback(env("SIGHTLINE_API_URL", "http://localhost:8080"), env("SIGHTLINE_API_KEY", null)));
 
