@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class MetricsReader {
   private static final String NO_BUCKET = "toDateTime(0, 'UTC')";
+  private static final String NO_QUANTILES = "CAST([], 'Array(Float64)')";
   private final ClickHouseGateway gateway;
 
   MetricsReader(ClickHouseGateway gateway) {
@@ -30,9 +31,21 @@ final class MetricsReader {
     return !f.userId().isEmpty() || g.rollup == null;
   }
 
+  /** What to compute: call totals, latency and TTFT quantiles, feedback. */
+  record Needs(boolean calls, boolean latency, boolean ttft, boolean feedback) {
+    static final Needs SUMMARY = new Needs(true, true, true, true);
+
+    static Needs of(Metric m) {
+      return new Needs(!m.feedback, m.name().startsWith("LATENCY"), m.name().startsWith("TTFT"),
+          m.feedback);
+    }
+  }
+
   /** {@code interval} null: one bucket for the whole range. */
   Result read(String project, TimeRange range, MetricFilters f, GroupBy g, Duration interval,
-      boolean calls, boolean feedback) {
+      Needs needs) {
+    boolean calls = needs.calls();
+    boolean feedback = needs.feedback();
     Map<Key, Aggregates> out = new LinkedHashMap<>();
     String source = "rollup";
     if (calls) {
@@ -40,7 +53,13 @@ final class MetricsReader {
       source = spans ? "spans" : "rollup";
       String column = spans ? "s.start_time" : "m.minute";
       Statement st = SqlTemplate.load(MetricsReader.class, spans ? "metrics_spans" : "metrics_rollup",
-          Map.of("bucket", bucket(column, interval), "group", spans ? g.spans : g.rollup));
+          Map.of("bucket", bucket(column, interval), "group", spans ? g.spans : g.rollup,
+              "latency", !needs.latency() ? NO_QUANTILES : spans
+                  ? "quantilesTDigest(0.5, 0.95, 0.99)(s.duration_ns)"
+                  : "quantilesTDigestMerge(0.5, 0.95, 0.99)(m.duration_q)",
+              "ttft", !needs.ttft() ? NO_QUANTILES : spans
+                  ? "quantilesTDigestIf(0.5, 0.95, 0.99)(s.ttft_ms, s.ttft_ms > 0)"
+                  : "quantilesTDigestIfMerge(0.5, 0.95, 0.99)(m.ttft_q)"));
       for (Row r : gateway.query(bind(st, project, range, f, interval))) {
         out.put(key(r), Aggregates.calls(r));
       }

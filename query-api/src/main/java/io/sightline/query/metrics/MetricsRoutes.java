@@ -54,9 +54,11 @@ public final class MetricsRoutes {
     Params p = Params.of(ctx, SUMMARY_PARAMS, false);
     TimeRange range = TimeRange.read(p, clock, limits.defaultRange(), limits.maxRange());
     MetricFilters f = MetricFilters.read(p);
-    boolean feedback = f.promptVersion().isEmpty();
+    // Feedback carries no prompt version: with that filter the summary has no feedback figures.
+    MetricsReader.Needs needs = f.promptVersion().isEmpty() ? MetricsReader.Needs.SUMMARY
+        : new MetricsReader.Needs(true, true, true, false);
     MetricsReader.Result r = reader.read(ProjectAuth.project(ctx), range, f, GroupBy.NONE, null,
-        true, feedback);
+        needs);
     // Without buckets or groups, calls and feedback share the one key.
     Aggregates a = r.values().values().stream().findFirst().orElse(Aggregates.EMPTY);
     Json.send(ctx, new MetricsViews.Summary(range.from(), range.to(),
@@ -89,7 +91,7 @@ public final class MetricsRoutes {
     }
     Duration interval = interval(p, range);
     MetricsReader.Result r = reader.read(ProjectAuth.project(ctx), range, f, groupBy, interval,
-        !metric.feedback, metric.feedback);
+        MetricsReader.Needs.of(metric));
     Json.send(ctx, new MetricsViews.Timeseries(metric.param, groupBy.param, format(interval),
         interval.toSeconds(), range.from(), range.to(), f.type().isEmpty() ? "all" : f.type(),
         metric.feedback ? "scores" : r.source(), series(r, metric, groupBy, range, interval)));

@@ -24,7 +24,7 @@ final class SessionReader {
   record Loaded(String sessionId, String userId, List<TraceBounds> traces, SpanTree tree,
       boolean truncated) {}
 
-  Loaded load(String project, String sessionId) {
+  Loaded load(String project, String sessionId, SpanLoader.Detail detail) {
     List<Row> rows = gateway.query(Statement.load(SessionReader.class, "session_traces")
         .bind("project", project).bind("session", sessionId).bind("max_traces", MAX_TRACES + 1));
     if (rows.isEmpty()) {
@@ -39,7 +39,7 @@ final class SessionReader {
         user = r.string("user_id");
       }
     }
-    SpanLoader.Loaded loaded = loader.load(project, traces);
+    SpanLoader.Loaded loaded = loader.load(project, traces, detail);
     return new Loaded(sessionId, user, traces, SpanTree.of(loaded.spans()),
         loaded.truncated() || rows.size() > MAX_TRACES);
   }

@@ -59,7 +59,7 @@ public final class SessionRoutes {
 
   public void detail(Context ctx) {
     String project = ProjectAuth.project(ctx);
-    SessionReader.Loaded s = load(ctx, project);
+    SessionReader.Loaded s = load(ctx, project, SpanLoader.Detail.STEPS);
     List<Turn> turns = TurnBuilder.build(s.tree());
     FeedbackSummary fb = feedback.of(project, List.of(s.sessionId()))
         .getOrDefault(s.sessionId(), FeedbackSummary.NONE);
@@ -67,18 +67,19 @@ public final class SessionRoutes {
   }
 
   public void graph(Context ctx) {
-    Json.send(ctx, AgentGraph.of(load(ctx, ProjectAuth.project(ctx)).tree()));
+    Json.send(ctx, AgentGraph.of(load(ctx, ProjectAuth.project(ctx), SpanLoader.Detail.STEPS).tree()));
   }
 
   public void analysis(Context ctx) {
-    SessionReader.Loaded s = load(ctx, ProjectAuth.project(ctx));
+    // Analysis reads raw attributes too (an HTTP 429 may only be there).
+    SessionReader.Loaded s = load(ctx, ProjectAuth.project(ctx), SpanLoader.Detail.FULL);
     List<Turn> turns = TurnBuilder.build(s.tree());
     Json.send(ctx, new Analysis(null, s.sessionId(), turns.size(), s.tree().all().size(),
         analyzer.analyze(turns)));
   }
 
-  private SessionReader.Loaded load(Context ctx, String project) {
+  private SessionReader.Loaded load(Context ctx, String project, SpanLoader.Detail detail) {
     Params.of(ctx, Set.of(), false);
-    return reader.load(project, Ids.sessionId("sessionId", ctx.pathParam("sessionId")));
+    return reader.load(project, Ids.sessionId("sessionId", ctx.pathParam("sessionId")), detail);
   }
 }

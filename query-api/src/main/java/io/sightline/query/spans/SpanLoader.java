@@ -45,8 +45,27 @@ public final class SpanLoader {
     return out;
   }
 
+  /** How much of each span to read. */
+  public enum Detail {
+    /** Everything, raw attributes, events and links included. */
+    FULL("spans"),
+    /** The normalised fields and content, without raw attributes, events and links. */
+    STEPS("spans_lean");
+
+    final String statement;
+
+    Detail(String statement) {
+      this.statement = statement;
+    }
+  }
+
   /** Loads every span of {@code bounds}' traces with content folded in. */
   public Loaded load(String project, Collection<TraceBounds> bounds) {
+    return load(project, bounds, Detail.FULL);
+  }
+
+  /** Loads the spans of {@code bounds}' traces at the given detail, with content folded in. */
+  public Loaded load(String project, Collection<TraceBounds> bounds, Detail detail) {
     if (bounds.isEmpty()) {
       return new Loaded(List.of(), false);
     }
@@ -58,7 +77,7 @@ public final class SpanLoader {
         () -> gateway.query(scoped("span_content", project, ids, from, to)), READS);
     CompletableFuture<List<Row>> logRows = CompletableFuture.supplyAsync(
         () -> gateway.query(scoped("log_events", project, ids, from, to)), READS);
-    List<Row> spanRows = gateway.query(scoped("spans", project, ids, from, to)
+    List<Row> spanRows = gateway.query(scoped(detail.statement, project, ids, from, to)
         .bind("max_spans", maxSpans + 1));
     boolean truncated = spanRows.size() > maxSpans;
     Map<String, SpanContent> content = new HashMap<>();

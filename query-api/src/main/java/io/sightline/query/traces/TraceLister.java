@@ -91,6 +91,9 @@ final class TraceLister {
   private List<Picked> pick(String project, TimeRange range, Filters f, TraceSort sort,
       Paging paging, int limit) {
     StringBuilder ids = new StringBuilder();
+    if (hasSetFilter(f)) {
+      ids.append(SqlResources.load(TraceLister.class, "set_filter")).append('\n');
+    }
     if (!f.sessionId().isEmpty()) {
       ids.append(SqlResources.load(TraceLister.class, "id_filter_session")).append('\n');
     }
@@ -119,6 +122,12 @@ final class TraceLister {
       out.add(new Picked(r.string("trace_id"), r.longValue("sort_value")));
     }
     return out;
+  }
+
+  private static boolean hasSetFilter(Filters f) {
+    return !f.service().isEmpty() || !f.serviceVersion().isEmpty() || !f.environment().isEmpty()
+        || !f.model().isEmpty() || !f.provider().isEmpty() || !f.agent().isEmpty()
+        || !f.tool().isEmpty() || f.status().equals("error");
   }
 
   private Map<String, TraceSummary> summaries(String project, TimeRange range, List<String> ids) {

@@ -1,5 +1,7 @@
 -- Call metrics per bucket and group from the per-minute rollup (minute resolution). Sums and
 -- t-digest states merge exactly across parts. Optional filters take '' for "absent".
+-- Quantiles (t-digest merges, the costly part) are computed only for the metrics that need them;
+-- otherwise their markers hold an empty array.
 SELECT
     /*{bucket}*/                                                       AS bucket,
     /*{group}*/                                                        AS group_key,
@@ -11,8 +13,8 @@ SELECT
     sum(m.cache_read_tokens)                                           AS tcache,
     sum(m.cost_usd)                                                    AS cost,
     sum(m.unpriced_calls)                                              AS unpriced,
-    quantilesTDigestMerge(0.5, 0.95, 0.99)(m.duration_q)               AS dq,
-    quantilesTDigestIfMerge(0.5, 0.95, 0.99)(m.ttft_q)                 AS tq
+    /*{latency}*/               AS dq,
+    /*{ttft}*/                 AS tq
 FROM llm_metrics_1m AS m
 WHERE m.project_id = {project:String}
   AND m.minute >= toStartOfMinute(fromUnixTimestamp64Nano({from:Int64}, 'UTC'))

@@ -1,6 +1,8 @@
--- Call metrics per bucket and group straight from spans, for what the rollup does not carry
--- (the user, who is often set on the trace's root span only: taken from trace_index). Same
--- columns as metrics_rollup.sql.
+-- Call metrics per bucket and group straight from spans, for what the rollup does not carry (the
+-- user, who is often set on the trace's root span only: taken from trace_index). Same columns as
+-- metrics_rollup.sql.
+-- Quantiles (t-digest merges, the costly part) are computed only for the metrics that need them;
+-- otherwise their markers hold an empty array.
 SELECT
     /*{bucket}*/                                                            AS bucket,
     /*{group}*/                                                             AS group_key,
@@ -13,8 +15,8 @@ SELECT
     toDecimal128(sumIf(ifNull(s.cost_usd, 0), NOT s.usage_is_rollup), 9)    AS cost,
     countIf(s.obs_type IN ('llm', 'embedding') AND s.cost_usd IS NULL
             AND NOT s.usage_is_rollup)                                      AS unpriced,
-    quantilesTDigest(0.5, 0.95, 0.99)(s.duration_ns)                        AS dq,
-    quantilesTDigestIf(0.5, 0.95, 0.99)(s.ttft_ms, s.ttft_ms > 0)           AS tq
+    /*{latency}*/                        AS dq,
+    /*{ttft}*/           AS tq
 FROM spans AS s
 INNER JOIN (
     SELECT t.trace_id AS trace_id, max(t.user_id) AS tu
