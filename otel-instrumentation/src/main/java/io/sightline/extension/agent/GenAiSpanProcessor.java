@@ -4,10 +4,12 @@ import static io.sightline.extension.genai.GenAiAttributes.*;
 
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +82,13 @@ final class GenAiSpanProcessor implements ExtendedSpanProcessor {
           String content = span.getAttribute(key);
           if (content != null) {
             span.setAttribute(key, redaction.redact(content));
+          }
+        }
+        if (span.getAttribute(ERROR_TYPE) != null) {
+          // Failed tool results describe the failure in the status; redact it like content.
+          StatusData status = span.toSpanData().getStatus();
+          if (status.getStatusCode() == StatusCode.ERROR && !status.getDescription().isEmpty()) {
+            span.setStatus(StatusCode.ERROR, redaction.redact(status.getDescription()));
           }
         }
       }

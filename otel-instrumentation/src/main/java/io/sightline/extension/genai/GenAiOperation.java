@@ -103,7 +103,9 @@ public final class GenAiOperation {
         span.recordException(error);
       } else if (errorType != null) {
         span.setAttribute(ERROR_TYPE, errorType);
-        span.setStatus(StatusCode.ERROR);
+        // The error result's text is what the tool said went wrong: it is the status description,
+        // as an exception's message would be (redacted by the agent side before export).
+        span.setStatus(StatusCode.ERROR, toolResult == null ? "" : describe(toolResult));
       }
       span.end();
     } catch (Throwable t) {
@@ -115,6 +117,14 @@ public final class GenAiOperation {
     return GlobalOpenTelemetry.getTracerProvider().tracerBuilder(scope).setInstrumentationVersion(Inference.VERSION)
         .build().spanBuilder(name).setSpanKind(SpanKind.INTERNAL).setParent(parent);
   }
+
+  /** Short enough for a status description: one line of at most {@value #MAX_DESCRIPTION} chars. */
+  static String describe(String text) {
+    String line = text.trim().replace('\n', ' ').replace('\r', ' ');
+    return line.length() <= MAX_DESCRIPTION ? line : line.substring(0, MAX_DESCRIPTION - 1) + "…";
+  }
+
+  static final int MAX_DESCRIPTION = 1024;
 
   private static String cap(String value) {
     int max = HelperConfig.contentMaxLength;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 /** LangChain4j (OpenAI provider over its own HTTP client) under the agent + extension, on JDK 17. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LangChain4jIT {
-  static final int SCENARIOS = 4;
+  static final int SCENARIOS = 5;
   static final Duration FIRST_CHUNK_DELAY = Duration.ofMillis(250);
 
   private final OtlpReceiver otlp = new OtlpReceiver();
@@ -34,6 +34,8 @@ class LangChain4jIT {
     llm.on(userSays("[scenario=stream]"), Reply.text("one two three").withStreamTiming(FIRST_CHUNK_DELAY, Duration.ofMillis(5)));
     llm.on(userSays("[scenario=agent]").and(hasToolResults().negate()), Reply.toolCall("getWeather", "{\"arg0\":\"Rome\"}"));
     llm.on(userSays("[scenario=rate-limited]"), Reply.rateLimited(1));
+    llm.on(userSays("[scenario=failing-tool]").and(hasToolResults().negate()),
+        Reply.toolCall("lookupOrder", "{\"arg0\":\"1234\"}"));
     return llm;
   }
 
@@ -101,6 +103,18 @@ class LangChain4jIT {
     assertThat((String) tool.attr("gen_ai.tool.call.arguments")).contains("Rome");
     assertThat(tool.attr("gen_ai.tool.call.result")).isEqualTo("sunny in Rome");
     assertThat(children.get(0).attr("gen_ai.response.finish_reasons")).isEqualTo(List.of("tool_calls"));
+  }
+
+  @Test
+  void failingTool_isAnErrorSpanWhoseStatusSaysWhyRedacted() {
+    ReceivedSpan agent = run.genAi("failing-tool").get(0);
+    ReceivedSpan tool = run.children(agent).stream()
+        .filter(s -> s.name().equals("execute_tool lookupOrder")).findFirst().orElseThrow();
+
+    assertThat(tool.status()).isEqualTo("STATUS_CODE_ERROR");
+    assertThat(tool.attr("error.type")).isEqualTo("tool_error");
+    assertThat(tool.statusMessage()).contains("order service unavailable")
+        .contains("<EMAIL>").doesNotContain("jane.doe@example.com");
   }
 
   @Test

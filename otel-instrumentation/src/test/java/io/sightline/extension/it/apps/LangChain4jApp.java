@@ -33,6 +33,14 @@ public final class LangChain4jApp {
     }
   }
 
+  /** A tool whose backend is down: LangChain4j turns the exception into an error result. */
+  public static final class OrderTools {
+    @Tool("Status of an order")
+    public String lookupOrder(String orderId) {
+      throw new IllegalStateException("order service unavailable; escalate to jane.doe@example.com");
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     String baseUrl = args[0] + "/v1";
     ChatModel model = OpenAiChatModel.builder().baseUrl(baseUrl).apiKey("sk-test").modelName("gpt-4o-mini")
@@ -69,6 +77,9 @@ public final class LangChain4jApp {
         .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10)).build();
     run("agent", () -> assistant.chat("conv-42", prompt("agent", "What is the weather in Rome?")));
     run("rate-limited", () -> model.chat(prompt("rate-limited", "Hi")));
+    Assistant orders = AiServices.builder(Assistant.class).chatModel(model).tools(new OrderTools())
+        .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10)).build();
+    run("failing-tool", () -> orders.chat("conv-7", prompt("failing-tool", "Where is order 1234?")));
     Scenarios.done();
   }
 }
