@@ -9,6 +9,10 @@ import java.util.concurrent.Executor;
 /**
  * The SDK's asynchronous stream. The user's handler is wrapped so that chunks are seen; the span
  * ends before the user's {@code onComplete} runs, so user callbacks are not attributed to the call.
+ *
+ * <p>Mirrors {@code openai.TracedAsyncStreamResponse}: both SDKs are generated from the same template into
+ * different packages, so the shapes match but the types do not; sharing one class would take
+ * reflection (a dynamic proxy) on every chunk. The stream logic itself lives in {@code StreamState}.
  */
 final class AnthropicAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
   private final AsyncStreamResponse<T> delegate;

@@ -4,7 +4,13 @@ import com.anthropic.core.http.StreamResponse;
 import io.sightline.extension.genai.StreamState;
 import java.util.stream.Stream;
 
-/** The SDK's blocking stream, reporting chunks, completion and close to the inference. */
+/**
+ * The SDK's blocking stream, reporting chunks, completion and close to the inference.
+ *
+ * <p>Mirrors {@code openai.TracedStreamResponse}: both SDKs are generated from the same template into
+ * different packages, so the shapes match but the types do not; sharing one class would take
+ * reflection (a dynamic proxy) on every chunk. The stream logic itself lives in {@code StreamState}.
+ */
 final class AnthropicStreamResponse<T> implements StreamResponse<T> {
   private final StreamResponse<T> delegate;
   private final StreamState<T> state;
