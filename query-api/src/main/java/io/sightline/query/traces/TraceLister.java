@@ -46,7 +46,7 @@ final class TraceLister {
     List<TraceSummary> items = new ArrayList<>();
     for (Picked p : page) {
       TraceSummary s = summaries.get(p.traceId());
-      if (s != null) {
+      if (s != null && stillMatches(s, range, f)) {
         items.add(s);
       }
     }
@@ -122,6 +122,17 @@ final class TraceLister {
       out.add(new Picked(r.string("trace_id"), r.longValue("sort_value")));
     }
     return out;
+  }
+
+  /**
+   * The exact row must still pass what the page pick judged on partial rows (only a trace split
+   * over insert blocks can fail here); set and id filters cannot change verdict.
+   */
+  static boolean stillMatches(TraceSummary s, TimeRange range, Filters f) {
+    return !s.start().isBefore(range.from()) && s.start().isBefore(range.to())
+        && (f.status().isEmpty() || s.status().equals(f.status()))
+        && Math.round(s.durationMs() * 1e6) >= f.minDurationNanos()
+        && (s.costUsd() == null ? 0 : s.costUsd().doubleValue()) >= f.minCostUsd();
   }
 
   private static boolean hasSetFilter(Filters f) {
