@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS spans_local ON CLUSTER `sightline_cluster`
     span_kind           Enum8('unspecified' = 0, 'internal' = 1, 'server' = 2, 'client' = 3,
                               'producer' = 4, 'consumer' = 5),
     status_code         Enum8('unset' = 0, 'ok' = 1, 'error' = 2),
-    status_message      String                    CODEC(ZSTD(3)),
+    status_message      String                    CODEC(ZSTD(1)),
 
     obs_type            Enum8('other' = 0, 'llm' = 1, 'embedding' = 2, 'retriever' = 3,
                               'reranker' = 4, 'tool' = 5, 'agent' = 6, 'workflow' = 7,
@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS spans_local ON CLUSTER `sightline_cluster`
     prompt_version      LowCardinality(String),
     finish_reasons      Array(LowCardinality(String)),
     error_type          LowCardinality(String),
-    error_message       String                    CODEC(ZSTD(3)),
+    error_message       String                    CODEC(ZSTD(1)),
     is_streaming        Bool,
     ttft_ms             UInt32                    CODEC(T64, ZSTD(1)),
 
@@ -54,8 +54,8 @@ CREATE TABLE IF NOT EXISTS spans_local ON CLUSTER `sightline_cluster`
     cost_source         Enum8('none' = 0, 'reported' = 1, 'computed' = 2),
     price_version       LowCardinality(String),
 
-    input_preview       String                    CODEC(ZSTD(3)),
-    output_preview      String                    CODEC(ZSTD(3)),
+    input_preview       String                    CODEC(ZSTD(1)),
+    output_preview      String                    CODEC(ZSTD(1)),
     content_bytes       UInt32,
 
     semconv_source      LowCardinality(String),
@@ -72,16 +72,14 @@ CREATE TABLE IF NOT EXISTS spans_local ON CLUSTER `sightline_cluster`
     INDEX idx_tool      tool_name                   TYPE bloom_filter(0.01)  GRANULARITY 4,
     INDEX idx_agent     agent_name                  TYPE bloom_filter(0.01)  GRANULARITY 4,
     INDEX idx_type      obs_type                    TYPE set(16)             GRANULARITY 4,
-    INDEX idx_duration  duration_ns                 TYPE minmax              GRANULARITY 1,
-    INDEX idx_attr_k    mapKeys(span_attributes)    TYPE bloom_filter(0.01)  GRANULARITY 1,
-    INDEX idx_attr_v    mapValues(span_attributes)  TYPE bloom_filter(0.01)  GRANULARITY 1
+    INDEX idx_duration  duration_ns                 TYPE minmax              GRANULARITY 1
 )
 ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/{database}/spans_local', '{replica}', ingested_at)
 PARTITION BY (retention_days, toYYYYMMDD(start_time))
 PRIMARY KEY (project_id, toStartOfHour(start_time), trace_id)
 ORDER BY (project_id, toStartOfHour(start_time), trace_id, span_id)
 TTL toDateTime(start_time) + toIntervalDay(retention_days)
-SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1;
+SETTINGS index_granularity = 1024, ttl_only_drop_parts = 1;
 
 CREATE TABLE IF NOT EXISTS spans ON CLUSTER `sightline_cluster` AS spans_local
 ENGINE = Distributed('sightline_cluster', currentDatabase(), 'spans_local', cityHash64(trace_id));
@@ -95,15 +93,15 @@ CREATE TABLE IF NOT EXISTS span_content_local ON CLUSTER `sightline_cluster`
     start_time              DateTime64(9, 'UTC')  CODEC(Delta(8), ZSTD(1)),
     ingested_at             DateTime64(3, 'UTC')  CODEC(Delta(8), ZSTD(1)),
 
-    system_instructions     String CODEC(ZSTD(3)),
-    input_messages          String CODEC(ZSTD(3)),
-    output_messages         String CODEC(ZSTD(3)),
-    tool_definitions        String CODEC(ZSTD(3)),
-    tool_arguments          String CODEC(ZSTD(3)),
-    tool_result             String CODEC(ZSTD(3)),
-    retrieval_documents     String CODEC(ZSTD(3)),
-    generic_input           String CODEC(ZSTD(3)),
-    generic_output          String CODEC(ZSTD(3)),
+    system_instructions     String CODEC(ZSTD(1)),
+    input_messages          String CODEC(ZSTD(1)),
+    output_messages         String CODEC(ZSTD(1)),
+    tool_definitions        String CODEC(ZSTD(1)),
+    tool_arguments          String CODEC(ZSTD(1)),
+    tool_result             String CODEC(ZSTD(1)),
+    retrieval_documents     String CODEC(ZSTD(1)),
+    generic_input           String CODEC(ZSTD(1)),
+    generic_output          String CODEC(ZSTD(1)),
     truncated_fields        Array(LowCardinality(String)),
     original_bytes          UInt32,
     redaction_count         UInt32
@@ -112,7 +110,7 @@ ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/{database}/spa
 PARTITION BY (content_retention_days, toYYYYMMDD(start_time))
 ORDER BY (project_id, toStartOfHour(start_time), trace_id, span_id)
 TTL toDateTime(start_time) + toIntervalDay(content_retention_days)
-SETTINGS ttl_only_drop_parts = 1;
+SETTINGS index_granularity = 1024, ttl_only_drop_parts = 1;
 
 CREATE TABLE IF NOT EXISTS span_content ON CLUSTER `sightline_cluster` AS span_content_local
 ENGINE = Distributed('sightline_cluster', currentDatabase(), 'span_content_local', cityHash64(trace_id));

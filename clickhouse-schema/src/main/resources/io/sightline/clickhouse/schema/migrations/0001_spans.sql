@@ -2,6 +2,8 @@
 -- Identity (project, start hour, trace, span) is the sort key, so a re-sent span replaces its
 -- earlier copy on merge, a trace's spans sit together, and time-window reads prune by key.
 -- Full prompt/completion content lives in span_content; only previews are here.
+-- Small granules (1024 rows) because rows are wide and the hot reads fetch one trace or session;
+-- no skip indexes on the attribute maps: they doubled the insert cost (docs/storage.md).
 -- sharding: cityHash64(trace_id)
 CREATE TABLE IF NOT EXISTS spans
 (
@@ -24,7 +26,7 @@ CREATE TABLE IF NOT EXISTS spans
     span_kind           Enum8('unspecified' = 0, 'internal' = 1, 'server' = 2, 'client' = 3,
                               'producer' = 4, 'consumer' = 5),
     status_code         Enum8('unset' = 0, 'ok' = 1, 'error' = 2),
-    status_message      String                    CODEC(ZSTD(3)),
+    status_message      String                    CODEC(ZSTD(1)),
 
     obs_type            Enum8('other' = 0, 'llm' = 1, 'embedding' = 2, 'retriever' = 3,
                               'reranker' = 4, 'tool' = 5, 'agent' = 6, 'workflow' = 7,
@@ -44,7 +46,7 @@ CREATE TABLE IF NOT EXISTS spans
     prompt_version      LowCardinality(String),
     finish_reasons      Array(LowCardinality(String)),
     error_type          LowCardinality(String),
-    error_message       String                    CODEC(ZSTD(3)),
+    error_message       String                    CODEC(ZSTD(1)),
     is_streaming        Bool,
     ttft_ms             UInt32                    CODEC(T64, ZSTD(1)),
 
@@ -59,8 +61,8 @@ CREATE TABLE IF NOT EXISTS spans
     cost_source         Enum8('none' = 0, 'reported' = 1, 'computed' = 2),
     price_version       LowCardinality(String),
 
-    input_preview       String                    CODEC(ZSTD(3)),
-    output_preview      String                    CODEC(ZSTD(3)),
+    input_preview       String                    CODEC(ZSTD(1)),
+    output_preview      String                    CODEC(ZSTD(1)),
     content_bytes       UInt32,
 
     semconv_source      LowCardinality(String),
@@ -77,13 +79,11 @@ CREATE TABLE IF NOT EXISTS spans
     INDEX idx_tool      tool_name                   TYPE bloom_filter(0.01)  GRANULARITY 4,
     INDEX idx_agent     agent_name                  TYPE bloom_filter(0.01)  GRANULARITY 4,
     INDEX idx_type      obs_type                    TYPE set(16)             GRANULARITY 4,
-    INDEX idx_duration  duration_ns                 TYPE minmax              GRANULARITY 1,
-    INDEX idx_attr_k    mapKeys(span_attributes)    TYPE bloom_filter(0.01)  GRANULARITY 1,
-    INDEX idx_attr_v    mapValues(span_attributes)  TYPE bloom_filter(0.01)  GRANULARITY 1
+    INDEX idx_duration  duration_ns                 TYPE minmax              GRANULARITY 1
 )
 ENGINE = ReplacingMergeTree(ingested_at)
 PARTITION BY (retention_days, toYYYYMMDD(start_time))
 PRIMARY KEY (project_id, toStartOfHour(start_time), trace_id)
 ORDER BY (project_id, toStartOfHour(start_time), trace_id, span_id)
 TTL toDateTime(start_time) + toIntervalDay(retention_days)
-SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1;
+SETTINGS index_granularity = 1024, ttl_only_drop_parts = 1;

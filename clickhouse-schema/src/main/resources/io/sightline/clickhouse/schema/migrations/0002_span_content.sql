@@ -11,15 +11,15 @@ CREATE TABLE IF NOT EXISTS span_content
     start_time              DateTime64(9, 'UTC')  CODEC(Delta(8), ZSTD(1)),
     ingested_at             DateTime64(3, 'UTC')  CODEC(Delta(8), ZSTD(1)),
 
-    system_instructions     String CODEC(ZSTD(3)),
-    input_messages          String CODEC(ZSTD(3)),
-    output_messages         String CODEC(ZSTD(3)),
-    tool_definitions        String CODEC(ZSTD(3)),
-    tool_arguments          String CODEC(ZSTD(3)),
-    tool_result             String CODEC(ZSTD(3)),
-    retrieval_documents     String CODEC(ZSTD(3)),
-    generic_input           String CODEC(ZSTD(3)),
-    generic_output          String CODEC(ZSTD(3)),
+    system_instructions     String CODEC(ZSTD(1)),
+    input_messages          String CODEC(ZSTD(1)),
+    output_messages         String CODEC(ZSTD(1)),
+    tool_definitions        String CODEC(ZSTD(1)),
+    tool_arguments          String CODEC(ZSTD(1)),
+    tool_result             String CODEC(ZSTD(1)),
+    retrieval_documents     String CODEC(ZSTD(1)),
+    generic_input           String CODEC(ZSTD(1)),
+    generic_output          String CODEC(ZSTD(1)),
     truncated_fields        Array(LowCardinality(String)),
     original_bytes          UInt32,
     redaction_count         UInt32
@@ -28,4 +28,4 @@ ENGINE = ReplacingMergeTree(ingested_at)
 PARTITION BY (content_retention_days, toYYYYMMDD(start_time))
 ORDER BY (project_id, toStartOfHour(start_time), trace_id, span_id)
 TTL toDateTime(start_time) + toIntervalDay(content_retention_days)
-SETTINGS ttl_only_drop_parts = 1;
+SETTINGS index_granularity = 1024, ttl_only_drop_parts = 1;
