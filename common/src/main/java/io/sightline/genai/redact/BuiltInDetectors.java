@@ -63,8 +63,11 @@ final class BuiltInDetectors {
     int p = 0;
     if (families.contains(RedactionFamily.SECRET)) {
       d.add(new PemDetector(p++));
+      // Each alternative of VENDOR_KEY starts with a literal: look for those before scanning.
       d.add(regex(RedactionFamily.SECRET, p++, VENDOR_KEY, 0,
-          (t, pr) -> t.length() >= 20, (t, s, e) -> e));
+          (t, pr) -> t.length() >= 20 && TextProfile.containsAny(t, "AKIA", "ASIA", "ABIA", "ACCA",
+              "AIza", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_", "eyJ"),
+          (t, s, e) -> e));
       d.add(regex(RedactionFamily.SECRET, p++, PREFIXED_TOKEN, 0,
           (t, pr) -> pr.digits > 0 && (t.indexOf("sk-") >= 0 || t.indexOf("k_") >= 0
               || t.indexOf("github_pat_") >= 0 || t.indexOf("xox") >= 0),
@@ -91,7 +94,8 @@ final class BuiltInDetectors {
     if (families.contains(RedactionFamily.IP)) {
       d.add(regex(RedactionFamily.IP, p++, IPV4, 0, (t, pr) -> pr.dots >= 3 && pr.digits >= 4,
           IpAddresses::ipv4));
-      d.add(regex(RedactionFamily.IP, p++, IPV6, 0, (t, pr) -> pr.colons >= 2,
+      // JSON and prose have many colons; an IPv6 address has one between hex digits or colons.
+      d.add(regex(RedactionFamily.IP, p++, IPV6, 0, (t, pr) -> pr.colons >= 2 && pr.hexColons >= 1,
           IpAddresses::ipv6));
     }
     if (families.contains(RedactionFamily.PHONE)) {
