@@ -177,7 +177,7 @@ ENGINE = ReplicatedAggregatingMergeTree('/clickhouse/tables/{shard}/{database}/t
 PARTITION BY (retention_days, toMonday(start_hour))
 ORDER BY (project_id, start_hour, trace_id)
 TTL start_hour + toIntervalDay(retention_days + 1)
-SETTINGS ttl_only_drop_parts = 1;
+SETTINGS index_granularity = 1024, ttl_only_drop_parts = 1;
 
 CREATE TABLE IF NOT EXISTS trace_index ON CLUSTER `sightline_cluster` AS trace_index_local
 ENGINE = Distributed('sightline_cluster', currentDatabase(), 'trace_index_local', cityHash64(trace_id));

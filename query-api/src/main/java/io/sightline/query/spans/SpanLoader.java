@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -77,16 +79,19 @@ public final class SpanLoader {
         () -> gateway.query(scoped("span_content", project, ids, from, to)), READS);
     CompletableFuture<List<Row>> logRows = CompletableFuture.supplyAsync(
         () -> gateway.query(scoped("log_events", project, ids, from, to)), READS);
-    List<Row> spanRows = gateway.query(scoped(detail.statement, project, ids, from, to)
-        .bind("max_spans", maxSpans + 1));
+    List<Row> spanRows = newestVersions(gateway.query(scoped(detail.statement, project, ids, from, to)
+        .bind("max_spans", maxSpans + 1)));
     boolean truncated = spanRows.size() > maxSpans;
     Map<String, SpanContent> content = new HashMap<>();
     for (Row r : join(contentRows)) {
       content.put(key(r), content(r));
     }
     Map<String, LogFolder> logs = new HashMap<>();
+    Set<Long> eventIds = new HashSet<>();
     for (Row r : join(logRows)) {
-      logs.computeIfAbsent(key(r), k -> new LogFolder()).add(r);
+      if (eventIds.add(r.longValue("event_id"))) {
+        logs.computeIfAbsent(key(r), k -> new LogFolder()).add(r);
+      }
     }
     List<Span> spans = new ArrayList<>(Math.min(spanRows.size(), maxSpans));
     for (Row r : spanRows.subList(0, Math.min(spanRows.size(), maxSpans))) {
@@ -115,12 +120,27 @@ public final class SpanLoader {
     Instant from = bounds.stream().map(TraceBounds::start).min(Instant::compareTo).orElseThrow();
     Instant to = bounds.stream().map(TraceBounds::end).max(Instant::compareTo).orElseThrow();
     List<Span> out = new ArrayList<>();
-    for (Row r : gateway.query(scoped("span_skeletons", project, ids, from, to))) {
+    for (Row r : newestVersions(gateway.query(scoped("span_skeletons", project, ids, from, to)))) {
       out.add(new Span(r.string("trace_id"), r.string("span_id"), r.string("parent_span_id"),
           r.instant("start_time"), r.longValue("duration_ns"), r.string("span_name"), "",
           r.string("status_code"), "", "", "", "", "", "", r.string("obs_type"), "", "", "", "",
           "", "", "", "", "", "", "", "", "", List.of(), "", "", false, 0, Usage.ZERO, false,
           null, "", "", "", "", "", Map.of(), Map.of(), List.of(), List.of(), SpanContent.EMPTY));
+    }
+    return out;
+  }
+
+  /**
+   * One row per span: the reads return every stored version (a re-sent span until merges drop
+   * it), newest first per span, so the first row of each key is the one to keep.
+   */
+  private static List<Row> newestVersions(List<Row> rows) {
+    Set<String> seen = new HashSet<>();
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      if (seen.add(key(r))) {
+        out.add(r);
+      }
     }
     return out;
   }

@@ -1,11 +1,12 @@
--- Content of the given traces' spans, deduplicated, same key range as spans.sql.
+-- Content of the given traces' spans, same key range as spans.sql; every stored version, oldest
+-- first, so the newest one is the last SpanLoader sees.
 SELECT
     trace_id, span_id, system_instructions, input_messages, output_messages, tool_definitions,
     tool_arguments, tool_result, retrieval_documents, generic_input, generic_output,
     truncated_fields, redaction_count
-FROM span_content FINAL
+FROM span_content
 WHERE project_id = {project:String}
   AND start_time >= fromUnixTimestamp64Nano({from:Int64}, 'UTC')
   AND start_time <= fromUnixTimestamp64Nano({to:Int64}, 'UTC')
   AND trace_id IN {trace_ids:Array(String)}
-SETTINGS do_not_merge_across_partitions_select_final = 1
+ORDER BY ingested_at

@@ -1,7 +1,9 @@
--- Every span of the given traces, deduplicated (FINAL: re-sent spans share the key and partition),
--- bounded by the traces' time range so only their hours are read.
+-- Every span of the given traces, bounded by their time range so only their hours are read.
+-- Every stored version comes back: a re-sent span repeats its key and start, so versions are
+-- adjacent, newest first, and SpanLoader keeps the first. Cheaper than FINAL, which merges whole
+-- granules to drop a rare duplicate.
 SELECT
-    trace_id, span_id, parent_span_id, start_time, duration_ns, service_name, service_version,
+    trace_id, span_id, ingested_at, parent_span_id, start_time, duration_ns, service_name, service_version,
     environment, scope_name, scope_version, span_name, span_kind, status_code, status_message,
     obs_type, operation_name, provider, request_model, response_model, response_id, agent_name,
     agent_id, tool_name, tool_call_id, session_id, user_id, prompt_name, prompt_version,
@@ -12,11 +14,10 @@ SELECT
     events.time AS event_times, events.name AS event_names, events.attributes AS event_attributes,
     links.trace_id AS link_trace_ids, links.span_id AS link_span_ids,
     links.attributes AS link_attributes
-FROM spans FINAL
+FROM spans
 WHERE project_id = {project:String}
   AND start_time >= fromUnixTimestamp64Nano({from:Int64}, 'UTC')
   AND start_time <= fromUnixTimestamp64Nano({to:Int64}, 'UTC')
   AND trace_id IN {trace_ids:Array(String)}
-ORDER BY start_time, span_id
+ORDER BY start_time, span_id, ingested_at DESC
 LIMIT {max_spans:UInt32}
-SETTINGS do_not_merge_across_partitions_select_final = 1

@@ -1,8 +1,9 @@
 -- Every span of the given traces without raw attributes, events and links (the widest columns),
 -- for views built from the normalised fields only (session turns and steps, agent graphs).
--- Same shape as spans.sql; deduplicated; bounded by the traces' time range.
+-- Same shape as spans.sql: every stored version, newest first per span (SpanLoader keeps the
+-- first); bounded by the traces' time range.
 SELECT
-    trace_id, span_id, parent_span_id, start_time, duration_ns, service_name, service_version,
+    trace_id, span_id, ingested_at, parent_span_id, start_time, duration_ns, service_name, service_version,
     environment, scope_name, scope_version, span_name, span_kind, status_code, status_message,
     obs_type, operation_name, provider, request_model, response_model, response_id, agent_name,
     agent_id, tool_name, tool_call_id, session_id, user_id, prompt_name, prompt_version,
@@ -17,11 +18,10 @@ SELECT
     CAST([], 'Array(Map(String, String))') AS event_attributes,
     CAST([], 'Array(String)') AS link_trace_ids, CAST([], 'Array(String)') AS link_span_ids,
     CAST([], 'Array(Map(String, String))') AS link_attributes
-FROM spans FINAL
+FROM spans
 WHERE project_id = {project:String}
   AND start_time >= fromUnixTimestamp64Nano({from:Int64}, 'UTC')
   AND start_time <= fromUnixTimestamp64Nano({to:Int64}, 'UTC')
   AND trace_id IN {trace_ids:Array(String)}
-ORDER BY start_time, span_id
+ORDER BY start_time, span_id, ingested_at DESC
 LIMIT {max_spans:UInt32}
-SETTINGS do_not_merge_across_partitions_select_final = 1
