@@ -35,7 +35,7 @@ final class LoopRule implements Rule {
       toolLoops(turn, t, out);
       retries(turn, out);
       for (Node n : turn.nodes()) {
-        providerErrors(turn, n.span(), out);
+        providerErrors(turn, n, out);
       }
     }
     return out;
@@ -100,7 +100,37 @@ final class LoopRule implements Rule {
     }
   }
 
-  private static void providerErrors(Turn turn, Span s, List<Finding> out) {
+  /**
+   * The GenAI call a failed span belongs to: an HTTP client span ({@code POST}) under an LLM call
+   * is described as that call's attempt, which is what a reader can act on.
+   */
+  private static String callLabel(Node node) {
+    Node call = genAiAncestor(node);
+    return call == node || call == null ? label(node.span()) : "HTTP request of the " + label(call.span());
+  }
+
+  private static String provider(Node node) {
+    Node call = genAiAncestor(node);
+    return call == null ? node.span().provider() : call.span().provider();
+  }
+
+  private static String model(Node node) {
+    Node call = genAiAncestor(node);
+    return call == null ? node.span().requestModel() : call.span().requestModel();
+  }
+
+  private static Node genAiAncestor(Node node) {
+    for (Node n = node; n != null; n = n.parent()) {
+      String type = n.span().obsType();
+      if (type.equals("llm") || type.equals("embedding") || !n.span().toolName().isEmpty()) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private static void providerErrors(Turn turn, Node node, List<Finding> out) {
+    Span s = node.span();
     if (!FailureRule.failed(s)) {
       return;
     }
@@ -112,14 +142,14 @@ final class LoopRule implements Rule {
     if (status.equals("429") || RATE_LIMIT.matcher(text).find()) {
       out.add(new Finding("rate_limited", "warning", s.traceId(), turn.index(), List.of(s.spanId()),
           map("errorType", s.errorType(), "errorMessage", excerpt(error(s)),
-              "provider", s.provider(), "model", s.requestModel()),
-          "The " + label(s) + " was rate limited by " + (s.provider().isEmpty() ? "the provider"
-              : s.provider()) + " (429); add backoff with jitter or raise the quota."));
+              "provider", provider(node), "model", model(node)),
+          "The " + callLabel(node) + " was rate limited by " + (provider(node).isEmpty()
+              ? "the provider" : provider(node)) + " (429); add backoff with jitter or raise the quota."));
     } else if (TIMEOUT.matcher(text.toLowerCase(Locale.ROOT)).find()) {
       out.add(new Finding("timeout", "warning", s.traceId(), turn.index(), List.of(s.spanId()),
           map("errorType", s.errorType(), "errorMessage", excerpt(error(s)),
               "durationMs", Evidence.round(s.durationMillis())),
-          "The " + label(s) + " timed out after " + Math.round(s.durationMillis())
+          "The " + callLabel(node) + " timed out after " + Math.round(s.durationMillis())
               + " ms; raise the timeout or make the call cheaper."));
     }
   }

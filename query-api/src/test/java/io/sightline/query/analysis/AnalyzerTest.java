@@ -11,6 +11,7 @@ import io.sightline.query.testing.TestSpans;
 import io.sightline.query.turns.TurnBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,6 +102,22 @@ class AnalyzerTest {
     assertThat(ofType(f, "timeout")).extracting(x -> x.spanIds().getFirst()).containsExactly("0000000000000002");
     assertThat(ofType(f, "rate_limited")).extracting(x -> x.spanIds().getFirst()).containsExactly("0000000000000003");
     assertThat(ofType(f, "recovered_error")).hasSize(2);
+  }
+
+  @Test
+  void rateLimitedHttpAttempt_isDescribedAsItsLlmCall() {
+    Scenario s = new Scenario("p", T0);
+    s.add(s.agent(T, "0000000000000001", null, 0, 900, "a"));
+    s.add(s.llm(T, "0000000000000002", "0000000000000001", 0, 800, 5, 5, null, "stop")
+        .provider("openai").requestModel("gpt-4o").responseModel("gpt-4o-2024-08-06"));
+    s.add(s.span(T, "0000000000000003", "0000000000000002", 0, 20, "POST")
+        .statusCode("error").spanAttributes(Map.of("http.response.status_code", "429")));
+    List<Finding> f = analyze(s);
+    assertThat(ofType(f, "rate_limited")).singleElement().satisfies(r -> {
+      assertThat(r.spanIds()).containsExactly("0000000000000003");
+      assertThat(r.message()).startsWith("The HTTP request of the LLM call to gpt-4o-2024-08-06 was rate limited by openai");
+      assertThat(r.evidence()).containsEntry("model", "gpt-4o").containsEntry("provider", "openai");
+    });
   }
 
   static List<Arguments> loops() {
