@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -159,15 +160,22 @@ public final class QueryBenchmark {
       call(http, u);
     }
     double[] ms = new double[urls.size()];
+    Map<String, List<Double>> byUrl = new LinkedHashMap<>();
     for (int i = 0; i < urls.size(); i++) {
       long t = System.nanoTime();
       call(http, urls.get(i));
       ms[i] = (System.nanoTime() - t) / 1e6;
+      byUrl.computeIfAbsent(urls.get(i), u -> new ArrayList<>()).add(ms[i]);
     }
     Arrays.sort(ms);
     Row r = new Row(name, ms.length, ms[(int) Math.floor(0.5 * (ms.length - 1))],
         ms[(int) Math.ceil(0.95 * (ms.length - 1))], ms[ms.length - 1]);
     System.out.printf("%-28s n=%-4d p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", name, r.n, r.p50, r.p95, r.max);
+    if (byUrl.size() <= 10) {
+      // A mix of queries: show which one drives the tail.
+      byUrl.forEach((u, t) -> System.out.printf("    max %7.1f ms  %s%n",
+          t.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), u.substring(u.indexOf("/api/"))));
+    }
     return r;
   }
 
