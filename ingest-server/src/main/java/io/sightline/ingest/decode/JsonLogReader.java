@@ -7,9 +7,13 @@ import io.sightline.ingest.model.RawLogRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** OTLP/JSON {@code ExportLogsServiceRequest} → model, streaming. One instance per request. */
 final class JsonLogReader extends JsonReader {
+    private static final Set<String> SCOPE_LOGS =
+            Set.of("scopeLogs", "scope_logs", "instrumentationLibraryLogs", "instrumentation_library_logs");
+    private static final Set<String> LOG_RECORDS = Set.of("logRecords", "log_records");
     private int sequence;
 
     JsonLogReader(ValueLimiter limiter) {
@@ -18,64 +22,8 @@ final class JsonLogReader extends JsonReader {
 
     DecodedLogs read(byte[] body) throws MalformedOtlpException {
         List<RawLogRecord> out = new ArrayList<>();
-        readRequest(body, "ExportLogsServiceRequest", "resourceLogs", "resource_logs", () -> resourceLogs(out));
+        readRequest(body, "ExportLogsServiceRequest", "resourceLogs", "resource_logs", () -> resourceGroup(SCOPE_LOGS, LOG_RECORDS, this::logRecord, out));
         return new DecodedLogs(out, rejections.count(), rejections.messages());
-    }
-
-    private void resourceLogs(List<RawLogRecord> out) throws IOException, MalformedOtlpException {
-        Attributes resource = Attributes.EMPTY;
-        List<ScopeDraft> scopes = new ArrayList<>(1);
-        for (String f = nextField(); f != null; f = nextField()) {
-            switch (f) {
-                case "resource" -> resource = resource();
-                case "scopeLogs", "scope_logs", "instrumentationLibraryLogs", "instrumentation_library_logs" -> {
-                    if (startArray(f)) {
-                        while (nextObjectElement(f)) {
-                            scopes.add(scopeLogs());
-                        }
-                    }
-                }
-                default -> skipValue();
-            }
-        }
-        for (ScopeDraft scope : scopes) {
-            for (RecordDraft d : scope.records) {
-                if (resource == null) {
-                    rejections.reject("log record " + d.sequence + ": its resource has more than "
-                            + limiter.limits().maxAttributes() + " attributes or too deep values");
-                } else if (d.rejectReason != null) {
-                    rejections.reject("log record " + d.sequence + ": " + d.rejectReason);
-                } else {
-                    try {
-                        out.add(d.toRecord(resource, scope.name, scope.version));
-                    } catch (ItemRejectedException e) {
-                        rejections.reject("log record " + d.sequence + ": " + e.getMessage());
-                    }
-                }
-            }
-        }
-    }
-
-    private ScopeDraft scopeLogs() throws IOException, MalformedOtlpException {
-        ScopeDraft scope = new ScopeDraft();
-        for (String f = nextField(); f != null; f = nextField()) {
-            switch (f) {
-                case "scope", "instrumentationLibrary", "instrumentation_library" -> {
-                    String[] nv = scope();
-                    scope.name = nv[0];
-                    scope.version = nv[1];
-                }
-                case "logRecords", "log_records" -> {
-                    if (startArray(f)) {
-                        while (nextObjectElement(f)) {
-                            scope.records.add(logRecord());
-                        }
-                    }
-                }
-                default -> skipValue();
-            }
-        }
-        return scope;
     }
 
     private RecordDraft logRecord() throws IOException, MalformedOtlpException {
@@ -126,13 +74,7 @@ final class JsonLogReader extends JsonReader {
         }
     }
 
-    private static final class ScopeDraft {
-        String name = "";
-        String version = "";
-        final List<RecordDraft> records = new ArrayList<>();
-    }
-
-    private static final class RecordDraft {
+    private static final class RecordDraft extends ItemDraft<RawLogRecord> {
         final int sequence;
         long time;
         long observedTime;
@@ -143,13 +85,18 @@ final class JsonLogReader extends JsonReader {
         String traceId = "";
         String spanId = "";
         String eventName = "";
-        String rejectReason;
 
         RecordDraft(int sequence) {
             this.sequence = sequence;
         }
 
-        RawLogRecord toRecord(Attributes resource, String scopeName, String scopeVersion) throws ItemRejectedException {
+        @Override
+        String describe() {
+            return "log record " + sequence;
+        }
+
+        @Override
+        RawLogRecord build(Attributes resource, String scopeName, String scopeVersion) throws ItemRejectedException {
             String trace = traceId.isEmpty() ? "" : checkId(traceId, 16, "trace id");
             String span = spanId.isEmpty() ? "" : checkId(spanId, 8, "span id");
             String name = eventName.isEmpty() ? attributes.getString("event.name") : eventName;

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Shared parts of the OTLP/JSON readers (streaming, no tree): the OTLP/JSON mapping rules —
@@ -473,20 +474,104 @@ abstract class JsonReader {
         }
     }
 
-    /** {@code {"name":..,"version":..}} into a two-element array. */
-    String[] scope() throws IOException, MalformedOtlpException {
-        String[] nameVersion = {"", ""};
+    /**
+     * An item (span, log record) as read, before its resource is known: encoders may write
+     * {@code "resource"} after the scopes.
+     */
+    abstract static class ItemDraft<T> {
+        /** Why a limit or a bad field refused this item; null while it is acceptable. */
+        String rejectReason;
+
+        /** How a rejection message names the item. */
+        abstract String describe();
+
+        abstract T build(Attributes resource, String scopeName, String scopeVersion) throws ItemRejectedException;
+    }
+
+    @FunctionalInterface
+    interface ItemReader<T> {
+        ItemDraft<T> read() throws IOException, MalformedOtlpException;
+    }
+
+    /**
+     * One {@code resourceSpans}/{@code resourceLogs} element: its resource and scopes, whose items
+     * (under any of {@code itemFields}) are read by {@code items}; acceptable items go to
+     * {@code out}, the others to the rejections.
+     */
+    final <T> void resourceGroup(Set<String> scopeFields, Set<String> itemFields, ItemReader<T> items,
+            List<T> out)
+            throws IOException, MalformedOtlpException {
+        Attributes resource = Attributes.EMPTY;
+        List<ScopeDraft<T>> scopes = new ArrayList<>(1);
+        for (String f = nextField(); f != null; f = nextField()) {
+            if (f.equals("resource")) {
+                resource = resource();
+            } else if (scopeFields.contains(f)) {
+                if (startArray(f)) {
+                    while (nextObjectElement(f)) {
+                        scopes.add(scopeItems(itemFields, items));
+                    }
+                }
+            } else {
+                skipValue();
+            }
+        }
+        for (ScopeDraft<T> scope : scopes) {
+            for (ItemDraft<T> d : scope.items) {
+                if (resource == null) {
+                    rejections.reject(d.describe() + ": its resource has more than "
+                            + limiter.limits().maxAttributes() + " attributes or too deep values");
+                } else if (d.rejectReason != null) {
+                    rejections.reject(d.describe() + ": " + d.rejectReason);
+                } else {
+                    try {
+                        out.add(d.build(resource, scope.name, scope.version));
+                    } catch (ItemRejectedException e) {
+                        rejections.reject(d.describe() + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private static final class ScopeDraft<T> {
+        String name = "";
+        String version = "";
+        final List<ItemDraft<T>> items = new ArrayList<>();
+    }
+
+    /** {@code {"scope":{..},"<item field>":[..]}}. */
+    private <T> ScopeDraft<T> scopeItems(Set<String> itemFields, ItemReader<T> items)
+            throws IOException, MalformedOtlpException {
+        ScopeDraft<T> scope = new ScopeDraft<>();
+        for (String f = nextField(); f != null; f = nextField()) {
+            if (f.equals("scope") || f.equals("instrumentationLibrary") || f.equals("instrumentation_library")) {
+                scope(scope);
+            } else if (itemFields.contains(f)) {
+                if (startArray(f)) {
+                    while (nextObjectElement(f)) {
+                        scope.items.add(items.read());
+                    }
+                }
+            } else {
+                skipValue();
+            }
+        }
+        return scope;
+    }
+
+    /** {@code {"name":..,"version":..}}. */
+    private void scope(ScopeDraft<?> into) throws IOException, MalformedOtlpException {
         if (!startObject("scope")) {
-            return nameVersion;
+            return;
         }
         for (String f = nextField(); f != null; f = nextField()) {
             switch (f) {
-                case "name" -> nameVersion[0] = string(f);
-                case "version" -> nameVersion[1] = string(f);
+                case "name" -> into.name = string(f);
+                case "version" -> into.version = string(f);
                 default -> skipValue();
             }
         }
-        return nameVersion;
     }
 
     // ---- errors ----

@@ -12,9 +12,13 @@ import io.sightline.ingest.model.StatusCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** OTLP/JSON {@code ExportTraceServiceRequest} → model, streaming. One instance per request. */
 final class JsonTraceReader extends JsonReader {
+    private static final Set<String> SCOPE_SPANS =
+            Set.of("scopeSpans", "scope_spans", "instrumentationLibrarySpans", "instrumentation_library_spans");
+    private static final Set<String> SPANS = Set.of("spans");
 
     JsonTraceReader(ValueLimiter limiter) {
         super(limiter);
@@ -22,64 +26,8 @@ final class JsonTraceReader extends JsonReader {
 
     DecodedTraces read(byte[] body) throws MalformedOtlpException {
         List<RawSpan> out = new ArrayList<>();
-        readRequest(body, "ExportTraceServiceRequest", "resourceSpans", "resource_spans", () -> resourceSpans(out));
+        readRequest(body, "ExportTraceServiceRequest", "resourceSpans", "resource_spans", () -> resourceGroup(SCOPE_SPANS, SPANS, this::span, out));
         return new DecodedTraces(out, rejections.count(), rejections.messages());
-    }
-
-    private void resourceSpans(List<RawSpan> out) throws IOException, MalformedOtlpException {
-        Attributes resource = Attributes.EMPTY;
-        List<ScopeDraft> scopes = new ArrayList<>(1);
-        for (String f = nextField(); f != null; f = nextField()) {
-            switch (f) {
-                case "resource" -> resource = resource();
-                case "scopeSpans", "scope_spans", "instrumentationLibrarySpans", "instrumentation_library_spans" -> {
-                    if (startArray(f)) {
-                        while (nextObjectElement(f)) {
-                            scopes.add(scopeSpans());
-                        }
-                    }
-                }
-                default -> skipValue();
-            }
-        }
-        for (ScopeDraft scope : scopes) {
-            for (SpanDraft d : scope.spans) {
-                if (resource == null) {
-                    rejections.reject(d.describe() + ": its resource has more than "
-                            + limiter.limits().maxAttributes() + " attributes or too deep values");
-                } else if (d.rejectReason != null) {
-                    rejections.reject(d.describe() + ": " + d.rejectReason);
-                } else {
-                    try {
-                        out.add(d.toRawSpan(resource, scope.name, scope.version));
-                    } catch (ItemRejectedException e) {
-                        rejections.reject(d.describe() + ": " + e.getMessage());
-                    }
-                }
-            }
-        }
-    }
-
-    private ScopeDraft scopeSpans() throws IOException, MalformedOtlpException {
-        ScopeDraft scope = new ScopeDraft();
-        for (String f = nextField(); f != null; f = nextField()) {
-            switch (f) {
-                case "scope", "instrumentationLibrary", "instrumentation_library" -> {
-                    String[] nv = scope();
-                    scope.name = nv[0];
-                    scope.version = nv[1];
-                }
-                case "spans" -> {
-                    if (startArray(f)) {
-                        while (nextObjectElement(f)) {
-                            scope.spans.add(span());
-                        }
-                    }
-                }
-                default -> skipValue();
-            }
-        }
-        return scope;
     }
 
     private SpanDraft span() throws IOException, MalformedOtlpException {
@@ -199,14 +147,8 @@ final class JsonTraceReader extends JsonReader {
         }
     }
 
-    private static final class ScopeDraft {
-        String name = "";
-        String version = "";
-        final List<SpanDraft> spans = new ArrayList<>();
-    }
-
     /** A span as read, before the resource (which may come later in the JSON) is known. */
-    private static final class SpanDraft {
+    private static final class SpanDraft extends ItemDraft<RawSpan> {
         String traceId = "";
         String spanId = "";
         String parentSpanId = "";
@@ -222,9 +164,9 @@ final class JsonTraceReader extends JsonReader {
         int droppedAttributes;
         int droppedEvents;
         int droppedLinks;
-        String rejectReason;
 
-        RawSpan toRawSpan(Attributes resource, String scopeName, String scopeVersion) throws ItemRejectedException {
+        @Override
+        RawSpan build(Attributes resource, String scopeName, String scopeVersion) throws ItemRejectedException {
             String trace = checkId(traceId, 16, "trace id");
             String span = checkId(spanId, 8, "span id");
             String parent = parentSpanId.isEmpty() ? "" : checkId(parentSpanId, 8, "parent span id");
@@ -233,6 +175,7 @@ final class JsonTraceReader extends JsonReader {
                     droppedLinks);
         }
 
+        @Override
         String describe() {
             return "span " + (spanId.isEmpty() ? "?" : spanId) + " of trace " + (traceId.isEmpty() ? "?" : traceId);
         }
