@@ -9,6 +9,7 @@ import io.sightline.extension.genai.ExtensionLog;
 import io.sightline.extension.genai.Futures;
 import io.sightline.extension.genai.Inference;
 import io.sightline.extension.genai.InferenceResult;
+import io.sightline.extension.genai.SdkCall;
 import io.sightline.extension.genai.StreamState;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,15 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * Entry point of the advice on anthropic-java's {@code MessageServiceImpl} (regular and beta,
  * blocking and async): {@code create} and {@code createStreaming}. Never throws.
  */
-public final class AnthropicCall {
+public final class AnthropicCall extends SdkCall {
   static final String SCOPE = "io.sightline.extension.anthropic";
 
-  private final Inference inference;
-  private final Scope scope;
-
   private AnthropicCall(Inference inference, Scope scope) {
-    this.inference = inference;
-    this.scope = scope;
+    super(inference, scope);
   }
 
   public static Object start(String method, Object clientOptions, Object params) {
@@ -50,23 +47,12 @@ public final class AnthropicCall {
     if (!(state instanceof AnthropicCall)) {
       return returned;
     }
-    AnthropicCall call = (AnthropicCall) state;
-    try {
-      call.scope.close();
-    } catch (Throwable t) {
-      ExtensionLog.failure("anthropic.scope", t);
-    }
-    try {
-      return call.finish(returned, error);
-    } catch (Throwable t) {
-      ExtensionLog.failure("anthropic.end", t);
-      call.inference.end(null, null);
-      return returned;
-    }
+    return ((AnthropicCall) state).exit(returned, error, "anthropic");
   }
 
+  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Object finish(Object returned, Throwable error) {
+  protected Object finish(Object returned, Throwable error) {
     if (error != null || returned == null) {
       inference.end(null, error);
     } else if (returned instanceof CompletableFuture) {

@@ -23,6 +23,7 @@ public final class HelperClasses {
       "io.sightline.extension.genai.GenAiMetrics",
       "io.sightline.extension.genai.GenAiOperation",
       "io.sightline.extension.genai.Inference",
+      "io.sightline.extension.genai.SdkCall",
       "io.sightline.extension.genai.ChunkHandler",
       "io.sightline.extension.genai.StreamGuard",
       "io.sightline.extension.genai.StreamGuard$1",

@@ -15,6 +15,7 @@ import io.sightline.extension.genai.ExtensionLog;
 import io.sightline.extension.genai.Futures;
 import io.sightline.extension.genai.Inference;
 import io.sightline.extension.genai.InferenceRequest;
+import io.sightline.extension.genai.SdkCall;
 import io.sightline.extension.genai.InferenceResult;
 import io.sightline.extension.genai.StreamState;
 import java.util.concurrent.CompletableFuture;
@@ -24,16 +25,13 @@ import java.util.concurrent.CompletableFuture;
  * (chat completions, Responses API, embeddings; blocking and async). Never throws; on any internal
  * failure the call proceeds untraced.
  */
-public final class OpenAiCall {
+public final class OpenAiCall extends SdkCall {
   static final String SCOPE = "io.sightline.extension.openai";
 
-  private final Inference inference;
-  private final Scope scope;
   private final Object params;
 
   private OpenAiCall(Inference inference, Scope scope, Object params) {
-    this.inference = inference;
-    this.scope = scope;
+    super(inference, scope);
     this.params = params;
   }
 
@@ -73,23 +71,12 @@ public final class OpenAiCall {
     if (enter == null || !(enter[0] instanceof OpenAiCall)) {
       return returned;
     }
-    OpenAiCall call = (OpenAiCall) enter[0];
-    try {
-      call.scope.close();
-    } catch (Throwable t) {
-      ExtensionLog.failure("openai.scope", t);
-    }
-    try {
-      return call.finish(returned, error);
-    } catch (Throwable t) {
-      ExtensionLog.failure("openai.end", t);
-      call.inference.end(null, null);
-      return returned;
-    }
+    return ((OpenAiCall) enter[0]).exit(returned, error, "openai");
   }
 
+  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Object finish(Object returned, Throwable error) {
+  protected Object finish(Object returned, Throwable error) {
     if (error != null || returned == null) {
       inference.end(null, error);
       return returned;
