@@ -22,7 +22,8 @@ final class JsonLogReader extends JsonReader {
 
     DecodedLogs read(byte[] body) throws MalformedOtlpException {
         List<RawLogRecord> out = new ArrayList<>();
-        readRequest(body, "ExportLogsServiceRequest", "resourceLogs", "resource_logs", () -> resourceGroup(SCOPE_LOGS, LOG_RECORDS, this::logRecord, out));
+        readRequest(body, "ExportLogsServiceRequest", "resourceLogs", "resource_logs",
+                () -> resourceGroup(SCOPE_LOGS, LOG_RECORDS, this::logRecord, out));
         return new DecodedLogs(out, rejections.count(), rejections.messages());
     }
 

@@ -499,8 +499,7 @@ abstract class JsonReader {
      * {@code out}, the others to the rejections.
      */
     final <T> void resourceGroup(Set<String> scopeFields, Set<String> itemFields, ItemReader<T> items,
-            List<T> out)
-            throws IOException, MalformedOtlpException {
+            List<T> out) throws IOException, MalformedOtlpException {
         Attributes resource = Attributes.EMPTY;
         List<ScopeDraft<T>> scopes = new ArrayList<>(1);
         for (String f = nextField(); f != null; f = nextField()) {

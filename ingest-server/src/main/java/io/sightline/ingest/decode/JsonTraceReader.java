@@ -26,7 +26,8 @@ final class JsonTraceReader extends JsonReader {
 
     DecodedTraces read(byte[] body) throws MalformedOtlpException {
         List<RawSpan> out = new ArrayList<>();
-        readRequest(body, "ExportTraceServiceRequest", "resourceSpans", "resource_spans", () -> resourceGroup(SCOPE_SPANS, SPANS, this::span, out));
+        readRequest(body, "ExportTraceServiceRequest", "resourceSpans", "resource_spans",
+                () -> resourceGroup(SCOPE_SPANS, SPANS, this::span, out));
         return new DecodedTraces(out, rejections.count(), rejections.messages());
     }
 
