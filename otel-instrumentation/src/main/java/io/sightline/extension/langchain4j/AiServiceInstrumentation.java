@@ -39,8 +39,9 @@ public class AiServiceInstrumentation implements TypeInstrumentation {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
-    public static void onExit(@Advice.Thrown Throwable error, @Advice.Enter Object state) {
-      LangChain4jCalls.endOperation(state, null, error);
+    public static void onExit(@Advice.Return Object returned, @Advice.Thrown Throwable error,
+        @Advice.Enter Object state) {
+      LangChain4jCalls.endAgent(state, returned, error);
     }
   }
 }

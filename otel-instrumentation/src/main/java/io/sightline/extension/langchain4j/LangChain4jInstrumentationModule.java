@@ -25,7 +25,7 @@ public class LangChain4jInstrumentationModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.asList(new ChatModelInstrumentation(), new StreamingChatModelInstrumentation(),
-        new AiServiceInstrumentation(), new ToolExecutionInstrumentation());
+        new AiServiceInstrumentation(), new TokenStreamInstrumentation(), new ToolExecutionInstrumentation());
   }
 
   @Override
@@ -34,6 +34,8 @@ public class LangChain4jInstrumentationModule extends InstrumentationModule {
         "io.sightline.extension.langchain4j.LangChain4jChat",
         "io.sightline.extension.langchain4j.StreamedChatResponse",
         "io.sightline.extension.langchain4j.TracingStreamingHandler",
+        "io.sightline.extension.langchain4j.AgentStreams",
+        "io.sightline.extension.langchain4j.AgentStreamEnd",
         "io.sightline.extension.langchain4j.LangChain4jCalls");
   }
 }

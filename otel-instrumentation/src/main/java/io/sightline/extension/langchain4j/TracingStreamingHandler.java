@@ -9,16 +9,21 @@ import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.sightline.extension.genai.StreamState;
 
 /**
  * Wraps the application's handler: every callback is passed on unchanged, after the stream state
  * has seen it. The span ends before {@code onCompleteResponse}/{@code onError} reach the
- * application, so its own work there is not part of the model call.
+ * application, so its own work there is not part of the model call. The callbacks that start
+ * further work (a completed tool call, the end of the stream) run in the context the call was made
+ * in, so an AI service's tool executions and follow-up model calls stay under its agent span.
  */
 final class TracingStreamingHandler implements StreamingChatResponseHandler {
   private final StreamingChatResponseHandler delegate;
   private final StreamState<Object> state;
+  private final Context caller = Context.current();
 
   TracingStreamingHandler(StreamingChatResponseHandler delegate, StreamState<Object> state) {
     this.delegate = delegate;
@@ -67,7 +72,9 @@ final class TracingStreamingHandler implements StreamingChatResponseHandler {
 
   @Override
   public void onCompleteToolCall(CompleteToolCall completeToolCall) {
-    delegate.onCompleteToolCall(completeToolCall);
+    try (Scope ignored = caller.makeCurrent()) {
+      delegate.onCompleteToolCall(completeToolCall);
+    }
   }
 
   @Override
@@ -79,12 +86,16 @@ final class TracingStreamingHandler implements StreamingChatResponseHandler {
   public void onCompleteResponse(ChatResponse completeResponse) {
     state.chunk(completeResponse);
     state.complete();
-    delegate.onCompleteResponse(completeResponse);
+    try (Scope ignored = caller.makeCurrent()) {
+      delegate.onCompleteResponse(completeResponse);
+    }
   }
 
   @Override
   public void onError(Throwable error) {
     state.fail(error);
-    delegate.onError(error);
+    try (Scope ignored = caller.makeCurrent()) {
+      delegate.onError(error);
+    }
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 /** LangChain4j (OpenAI provider over its own HTTP client) under the agent + extension, on JDK 17. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LangChain4jIT {
-  static final int SCENARIOS = 5;
+  static final int SCENARIOS = 6;
   static final Duration FIRST_CHUNK_DELAY = Duration.ofMillis(250);
 
   private final OtlpReceiver otlp = new OtlpReceiver();
@@ -33,6 +33,8 @@ class LangChain4jIT {
     llm.on(userSays("[scenario=chat]"), Reply.text("Hello from LangChain4j").withUsage(30, 5));
     llm.on(userSays("[scenario=stream]"), Reply.text("one two three").withStreamTiming(FIRST_CHUNK_DELAY, Duration.ofMillis(5)));
     llm.on(userSays("[scenario=agent]").and(hasToolResults().negate()), Reply.toolCall("getWeather", "{\"arg0\":\"Rome\"}"));
+    llm.on(userSays("[scenario=agent-stream]").and(hasToolResults().negate()),
+        Reply.toolCall("getWeather", "{\"arg0\":\"Oslo\"}"));
     llm.on(userSays("[scenario=rate-limited]"), Reply.rateLimited(1));
     llm.on(userSays("[scenario=failing-tool]").and(hasToolResults().negate()),
         Reply.toolCall("lookupOrder", "{\"arg0\":\"1234\"}"));
@@ -103,6 +105,24 @@ class LangChain4jIT {
     assertThat((String) tool.attr("gen_ai.tool.call.arguments")).contains("Rome");
     assertThat(tool.attr("gen_ai.tool.call.result")).isEqualTo("sunny in Rome");
     assertThat(children.get(0).attr("gen_ai.response.finish_reasons")).isEqualTo(List.of("tool_calls"));
+  }
+
+  @Test
+  void aiServiceTokenStream_agentSpanCoversTheStreamedCallsAndTheTool() {
+    List<ReceivedSpan> agents = run.genAi("agent-stream");
+    assertThat(agents).hasSize(1);
+    ReceivedSpan agent = agents.get(0);
+    List<ReceivedSpan> children = run.children(agent);
+
+    assertThat(agent.name()).isEqualTo("invoke_agent LangChain4jApp.StreamingAssistant");
+    assertThat(agent.attr("gen_ai.conversation.id")).isEqualTo("conv-43");
+    assertThat(agent.status()).isEqualTo("STATUS_CODE_UNSET");
+    assertThat(children).extracting(ReceivedSpan::name)
+        .containsExactly("chat gpt-4o-mini", "execute_tool getWeather", "chat gpt-4o-mini");
+    assertThat(children.get(0).attr("gen_ai.request.stream")).isEqualTo(true);
+    assertThat(children.get(2).attr("sightline.stream.end")).isEqualTo("completed");
+    assertThat(children).allSatisfy(c -> assertThat(c.endNanos()).isLessThanOrEqualTo(agent.endNanos()));
+    assertThat(outputs).anySatisfy(o -> assertThat(o).startsWith("OUT agent-stream: ").endsWith("| STOP"));
   }
 
   @Test

@@ -33,7 +33,7 @@ final class OtlpReceiver implements AutoCloseable {
   /** A span with its attributes flattened to Java values (String, Long, Double, Boolean, List). */
   record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String kind,
                       String scope, Map<String, Object> attributes, String status, String statusMessage,
-                      List<String> events) {
+                      List<String> events, long endNanos) {
     Object attr(String key) {
       return attributes.get(key);
     }
@@ -84,7 +84,8 @@ final class OtlpReceiver implements AutoCloseable {
           received.add(new ReceivedSpan(hex(s.getTraceId().toByteArray()), hex(s.getSpanId().toByteArray()),
               hex(s.getParentSpanId().toByteArray()), s.getName(), s.getKind().name().replace("SPAN_KIND_", ""),
               ss.getScope().getName(), attributes(s.getAttributesList()), s.getStatus().getCode().name(),
-              s.getStatus().getMessage(), s.getEventsList().stream().map(Span.Event::getName).toList()));
+              s.getStatus().getMessage(), s.getEventsList().stream().map(Span.Event::getName).toList(),
+              s.getEndTimeUnixNano()));
         }
       }
     }

@@ -15,6 +15,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.MemoryId;
+import dev.langchain4j.service.TokenStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +24,11 @@ public final class LangChain4jApp {
   /** An AI service with chat memory per conversation and one tool. */
   public interface Assistant {
     String chat(@MemoryId String conversation, @dev.langchain4j.service.UserMessage String message);
+  }
+
+  /** The same assistant answering as a stream. */
+  public interface StreamingAssistant {
+    TokenStream chat(@MemoryId String conversation, @dev.langchain4j.service.UserMessage String message);
   }
 
   /** The tool the assistant may call. */
@@ -76,6 +82,18 @@ public final class LangChain4jApp {
     Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).tools(new WeatherTools())
         .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10)).build();
     run("agent", () -> assistant.chat("conv-42", prompt("agent", "What is the weather in Rome?")));
+    StreamingAssistant streamingAssistant = AiServices.builder(StreamingAssistant.class).streamingChatModel(streaming)
+        .tools(new WeatherTools()).chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10)).build();
+    run("agent-stream", () -> {
+      CompletableFuture<String> done = new CompletableFuture<>();
+      StringBuilder sb = new StringBuilder();
+      streamingAssistant.chat("conv-43", prompt("agent-stream", "Weather in Oslo?"))
+          .onPartialResponse(sb::append)
+          .onCompleteResponse(r -> done.complete(sb + " | " + r.finishReason()))
+          .onError(done::completeExceptionally)
+          .start();
+      return done.get();
+    });
     run("rate-limited", () -> model.chat(prompt("rate-limited", "Hi")));
     Assistant orders = AiServices.builder(Assistant.class).chatModel(model).tools(new OrderTools())
         .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10)).build();
