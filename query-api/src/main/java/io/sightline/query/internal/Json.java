@@ -1,8 +1,10 @@
 package io.sightline.query.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,6 +21,9 @@ public final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  /** Reads one whole JSON value: "42 apples" is text, not the number 42. */
+  private static final ObjectReader ONE_VALUE =
+      MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
@@ -38,8 +43,11 @@ public final class Json {
     if (text == null || text.isEmpty()) {
       return null;
     }
+    if (!mayBeJson(text)) {
+      return TextNode.valueOf(text);
+    }
     try {
-      return MAPPER.readTree(text);
+      return ONE_VALUE.readTree(text);
     } catch (JsonProcessingException e) {
       return TextNode.valueOf(text);
     }
@@ -47,14 +55,31 @@ public final class Json {
 
   /** True when {@code text} is one complete JSON value. */
   public static boolean isValid(String text) {
-    if (text == null || text.isBlank()) {
+    if (text == null || !mayBeJson(text)) {
       return false;
     }
     try {
-      MAPPER.readTree(text);
+      ONE_VALUE.readTree(text);
       return true;
     } catch (JsonProcessingException e) {
       return false;
     }
+  }
+
+  /**
+   * False when {@code text} cannot start a JSON value. Tool results are mostly plain text, and
+   * ruling them out here spares the parser an exception per step.
+   */
+  private static boolean mayBeJson(String text) {
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    if (i == text.length()) {
+      return false;
+    }
+    char c = text.charAt(i);
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9')
+        || text.startsWith("true", i) || text.startsWith("false", i) || text.startsWith("null", i);
   }
 }
