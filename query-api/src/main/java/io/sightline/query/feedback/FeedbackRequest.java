@@ -28,7 +28,7 @@ record FeedbackRequest(String targetType, String traceId, String spanId, String 
   static FeedbackRequest parse(byte[] body) {
     JsonNode n;
     try {
-      n = Json.MAPPER.readTree(body);
+      n = Json.readBody(body);
     } catch (java.io.IOException e) {
       throw ApiException.badBody("body", "not valid JSON");
     }

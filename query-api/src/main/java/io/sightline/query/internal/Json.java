@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
@@ -33,6 +34,11 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A request body: exactly one JSON value, nothing after it. */
+  public static JsonNode readBody(byte[] body) throws IOException {
+    return ONE_VALUE.readTree(body);
   }
 
   /**

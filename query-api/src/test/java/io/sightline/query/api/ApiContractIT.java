@@ -210,6 +210,7 @@ class ApiContractIT {
       "{}|traceId",
       "not json|body",
       "[1]|body",
+      "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"name\":\"thumbs\",\"value\":true} trailing|body",
       "{\"traceId\":\"xyz\",\"name\":\"thumbs\",\"value\":true}|traceId",
       "{\"spanId\":\"a100000000000002\",\"name\":\"thumbs\",\"value\":true}|traceId",
       "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"name\":\"\",\"value\":1}|name",
