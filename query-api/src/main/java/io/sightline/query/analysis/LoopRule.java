@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class LoopRule implements Rule {
   private static final Pattern RATE_LIMIT =
-      Pattern.compile("429|rate[ _-]?limit|too many requests|ratelimit", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\b429\\b|rate[ _-]?limit|too many requests|ratelimit", Pattern.CASE_INSENSITIVE);
   private static final Pattern TIMEOUT = Pattern.compile(
       "time[ _-]?out|timed out|deadline[ _]exceeded|\\b408\\b|\\b504\\b", Pattern.CASE_INSENSITIVE);
 
@@ -44,12 +44,11 @@ final class LoopRule implements Rule {
   private static void toolLoops(Turn turn, Thresholds t, List<Finding> out) {
     Map<List<Object>, List<Step>> groups = new LinkedHashMap<>();
     for (Step s : turn.allSteps()) {
-      if (s.kind().equals("tool")) {
-        String args = s.span().content().toolArguments();
-        JsonNode parsed = Json.parseLenient(args);
-        Object key = parsed == null ? "" : parsed;
+      // Without the arguments (content capture off, or content expired) repeats prove nothing.
+      JsonNode args = s.kind().equals("tool") ? Json.parseLenient(arguments(s.span())) : null;
+      if (args != null) {
         groups.computeIfAbsent(List.of(s.span().toolName().isEmpty() ? s.span().name()
-            : s.span().toolName(), key), k -> new ArrayList<>()).add(s);
+            : s.span().toolName(), args), k -> new ArrayList<>()).add(s);
       }
     }
     for (Map.Entry<List<Object>, List<Step>> g : groups.entrySet()) {
@@ -62,11 +61,16 @@ final class LoopRule implements Rule {
       out.add(new Finding("tool_loop", "warning", first.traceId(), turn.index(),
           calls.stream().map(s -> s.span().spanId()).toList(),
           map("tool", g.getKey().getFirst(), "calls", calls.size(), "errors", errors,
-              "arguments", excerpt(first.content().toolArguments())),
+              "arguments", excerpt(arguments(first))),
           "Tool " + g.getKey().getFirst() + " was called " + calls.size()
               + " times with the same arguments in turn " + turn.index()
               + "; the agent is looping: cap repeats or feed the tool's answer back differently."));
     }
+  }
+
+  private static String arguments(Span tool) {
+    String full = tool.content().toolArguments();
+    return full.isEmpty() ? tool.inputPreview() : full;
   }
 
   private static void retries(Turn turn, List<Finding> out) {

@@ -42,9 +42,9 @@ public final class TurnBuilder {
   private static List<Turn> traceTurns(List<Node> tops) {
     List<Node> all = new ArrayList<>();
     tops.forEach(t -> all.addAll(t.subtree()));
-    List<Node> roots = topMost(all, Span::isAgentLike);
+    List<Node> roots = turnRoots(all, Span::isAgentLike);
     if (roots.isEmpty()) {
-      roots = topMost(all, s -> s.obsType().equals("llm"));
+      roots = turnRoots(all, s -> s.obsType().equals("llm"));
     }
     if (roots.isEmpty()) {
       roots = tops;
@@ -85,6 +85,14 @@ public final class TurnBuilder {
       out.add(t);
     }
     return out;
+  }
+
+  /**
+   * Top-most spans matching {@code p} that are not inside another step: an LLM call or agent run
+   * inside a tool belongs to that tool's step, not to a turn of its own.
+   */
+  private static List<Node> turnRoots(List<Node> nodes, java.util.function.Predicate<Span> p) {
+    return topMost(nodes, p).stream().filter(n -> !hasStepAncestor(n)).toList();
   }
 
   private static List<Node> topMost(List<Node> nodes, java.util.function.Predicate<Span> p) {

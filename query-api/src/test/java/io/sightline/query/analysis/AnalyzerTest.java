@@ -120,6 +120,40 @@ class AnalyzerTest {
     });
   }
 
+  @Test
+  void errorMentioningANumberWith429_isNotARateLimit() {
+    Scenario s = new Scenario("p", T0);
+    s.add(s.agent(T, "0000000000000001", null, 0, 900, "a"));
+    s.add(s.tool(T, "0000000000000002", "0000000000000001", 10, 5, "lookup", "c1")
+        .statusCode("error").errorMessage("order 14290 not found"));
+
+    assertThat(ofType(analyze(s), "rate_limited")).isEmpty();
+  }
+
+  @Test
+  void toolCallsWithoutKnownArguments_areNotALoop() {
+    Scenario s = new Scenario("p", T0);
+    s.add(s.agent(T, "0000000000000001", null, 0, 900, "a"));
+    for (int i = 0; i < 4; i++) {
+      s.add(s.tool(T, "00000000000000a" + i, "0000000000000001", 10 + i * 10L, 5, "search", null));
+    }
+
+    assertThat(ofType(analyze(s), "tool_loop")).isEmpty();
+  }
+
+  @Test
+  void toolLoop_isFoundFromPreviewsWhenContentIsGone() {
+    Scenario s = new Scenario("p", T0);
+    s.add(s.agent(T, "0000000000000001", null, 0, 900, "a"));
+    for (int i = 0; i < 3; i++) {
+      s.add(s.tool(T, "00000000000000a" + i, "0000000000000001", 10 + i * 10L, 5, "search", null)
+          .inputPreview("{\"q\":\"x\"}"));
+    }
+
+    assertThat(ofType(analyze(s), "tool_loop")).singleElement()
+        .satisfies(l -> assertThat(l.evidence()).containsEntry("calls", 3).containsEntry("arguments", "{\"q\":\"x\"}"));
+  }
+
   static List<Arguments> loops() {
     return List.of(Arguments.of(2, 2, true), Arguments.of(2, 3, false), Arguments.of(3, 3, true),
         Arguments.of(5, 3, true));

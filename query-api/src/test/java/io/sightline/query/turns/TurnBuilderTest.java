@@ -37,6 +37,22 @@ class TurnBuilderTest {
   }
 
   @Test
+  void llmCallInsideATool_isThatToolsNestedStep_notATurnOfItsOwn() {
+    Scenario s = new Scenario("p", Instant.parse("2026-11-27T10:00:00Z"));
+    s.add(s.span(T, "0000000000000001", null, 0, 5000, "POST /chat").spanKind("server"));
+    s.add(s.llm(T, "0000000000000002", "0000000000000001", 0, 100, 1, 1, null, "tool_calls"));
+    s.add(s.tool(T, "0000000000000003", "0000000000000001", 120, 300, "summarise", null));
+    s.add(s.llm(T, "0000000000000004", "0000000000000003", 130, 200, 1, 1, null, "stop"));
+
+    List<Turn> turns = turns(s);
+
+    assertThat(turns).extracting(t -> t.span().spanId()).containsExactly("0000000000000002");
+    assertThat(turns.getFirst().steps()).extracting(Step::kind).containsExactly("llm", "tool");
+    assertThat(turns.getFirst().steps().get(1).steps()).extracting(st -> st.span().spanId())
+        .containsExactly("0000000000000004");
+  }
+
+  @Test
   void toolCallIds_linkToTheLlmThatAskedEvenAcrossOtherCalls() {
     Scenario s = new Scenario("p", Instant.parse("2026-11-27T10:00:00Z"));
     s.add(s.agent(T, "0000000000000001", null, 0, 900, "a"));
