@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * request's future completes only when every row of it is committed. A full queue refuses new
  * work at once ({@link OverloadedException}); a failed batch fails every request in it
  * ({@link StoreUnavailableException}) and forgets their span keys, so the clients' retries are
- * written, not dropped as duplicates.
+ * written, not dropped as duplicates. A re-sent span whose first copy is still being written is
+ * not written again, but its request waits for that write and fails with it: nothing is
+ * acknowledged before it is stored.
  *
  * <p>Order inside a batch: content and log events first, spans last, because materialized views
  * on {@code spans} roll up usage and cost — a batch that fails before its spans are committed
@@ -43,16 +46,18 @@ public final class IngestPipeline implements AutoCloseable {
   private final PipelineSettings settings;
   private final IngestMetrics metrics;
   private final RecentSpanKeys recentKeys;
+  /** Keys of spans being written now, to the future of the write carrying them. */
+  private final ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final AtomicLong queuedSpans = new AtomicLong();
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final List<Thread> writers = new ArrayList<>();
 
-  private record Pending(PreparedWrite write, CompletableFuture<Void> done, long queuedAtNanos) {}
+  private record Pending(PreparedWrite write, long queuedAtNanos) {}
 
   /** Queued by {@link #close} to wake writers waiting for more work, so they flush at once. */
-  private static final Pending WAKE_UP = new Pending(null, null, 0);
+  private static final Pending WAKE_UP = new Pending(null, 0);
 
   public IngestPipeline(ClickHouseGateway gateway, PipelineSettings settings, IngestMetrics metrics) {
     this.gateway = gateway;
@@ -77,14 +82,27 @@ public final class IngestPipeline implements AutoCloseable {
     long[] keys = new long[spans.size()];
     int n = 0;
     Set<String> kept = new HashSet<>();
-    for (SpanRow s : spans) {
-      long key = RecentSpanKeys.key(s.traceId(), s.spanId());
-      if (recentKeys.add(key)) {
-        keys[n++] = key;
-        fresh.add(s);
-        kept.add(s.traceId() + s.spanId());
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Set<CompletableFuture<Void>> awaited = new HashSet<>();
+    // One lock over reserving a key and naming its write, so a re-sent span always finds the
+    // write of its first copy while that is in flight.
+    synchronized (inFlight) {
+      for (SpanRow s : spans) {
+        long key = RecentSpanKeys.key(s.traceId(), s.spanId());
+        if (recentKeys.add(key)) {
+          keys[n++] = key;
+          fresh.add(s);
+          kept.add(s.traceId() + s.spanId());
+          inFlight.put(key, done);
+        } else {
+          CompletableFuture<Void> first = inFlight.get(key);
+          if (first != null && first != done) {
+            awaited.add(first);
+          }
+        }
       }
     }
+    long[] reserved = java.util.Arrays.copyOf(keys, n);
     int duplicates = spans.size() - fresh.size();
     List<SpanContentRow> freshContent = content.stream()
         .filter(c -> kept.contains(c.traceId() + c.spanId())).toList();
@@ -93,9 +111,9 @@ public final class IngestPipeline implements AutoCloseable {
           fresh.isEmpty() ? null : SpansTable.batch(fresh, settings.insertFormat()),
           freshContent.isEmpty() ? null : SpanContentTable.batch(freshContent, settings.insertFormat()),
           logEvents.isEmpty() ? null : LogEventsTable.batch(logEvents, settings.insertFormat()),
-          java.util.Arrays.copyOf(keys, n), duplicates);
+          reserved, duplicates, done, List.copyOf(awaited));
     } catch (RuntimeException e) {
-      release(java.util.Arrays.copyOf(keys, n));
+      failed(reserved, done, new StoreUnavailableException("could not encode the export", settings.retryAfter(), e));
       throw e;
     }
   }
@@ -107,10 +125,11 @@ public final class IngestPipeline implements AutoCloseable {
    */
   public CompletableFuture<Void> submit(PreparedWrite w) {
     if (w.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
+      w.done.complete(null);
+      return withAwaited(w);
     }
     if (closed.get()) {
-      release(w.spanKeys);
+      failed(w.spanKeys, w.done, new StoreUnavailableException("shutting down", settings.retryAfter(), null));
       throw new IllegalStateException("shutting down");
     }
     long spans = queuedSpans.addAndGet(w.spanCount);
@@ -121,24 +140,44 @@ public final class IngestPipeline implements AutoCloseable {
     if (!alone && (spans > settings.queueMaxSpans() || bytes > settings.queueMaxBytes())) {
       queuedSpans.addAndGet(-w.spanCount);
       queuedBytes.addAndGet(-w.bytes);
-      release(w.spanKeys);
-      throw new OverloadedException("ingest queue is full (" + (spans - w.spanCount) + " spans, "
-          + (bytes - w.bytes) / 1_048_576 + " MiB waiting); retry after "
+      OverloadedException e = new OverloadedException("ingest queue is full (" + (spans - w.spanCount)
+          + " spans, " + (bytes - w.bytes) / 1_048_576 + " MiB waiting); retry after "
           + settings.retryAfter().toSeconds() + "s", settings.retryAfter());
+      failed(w.spanKeys, w.done, new StoreUnavailableException(e.getMessage(), settings.retryAfter(), e));
+      throw e;
     }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    queue.add(new Pending(w, done, System.nanoTime()));
-    return done;
+    queue.add(new Pending(w, System.nanoTime()));
+    return withAwaited(w);
+  }
+
+  /** The request's own write, and the in-flight writes of the spans it re-sent. */
+  private static CompletableFuture<Void> withAwaited(PreparedWrite w) {
+    if (w.awaited.isEmpty()) {
+      return w.done;
+    }
+    List<CompletableFuture<Void>> all = new ArrayList<>(w.awaited);
+    all.add(w.done);
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  /** Ends a write that was not stored: its keys are forgotten and its waiters fail with it. */
+  private void failed(long[] keys, CompletableFuture<Void> done, StoreUnavailableException e) {
+    for (long k : keys) {
+      inFlight.remove(k, done);
+      recentKeys.remove(k);
+    }
+    done.completeExceptionally(e);
+  }
+
+  private void stored(long[] keys, CompletableFuture<Void> done) {
+    for (long k : keys) {
+      inFlight.remove(k, done);
+    }
+    done.complete(null);
   }
 
   public long queuedSpans() {
     return queuedSpans.get();
-  }
-
-  private void release(long[] keys) {
-    for (long k : keys) {
-      recentKeys.remove(k);
-    }
   }
 
   private void writeLoop() {
@@ -181,7 +220,7 @@ public final class IngestPipeline implements AutoCloseable {
   private void write(List<Pending> batch, int spans) {
     long bytes = batch.stream().mapToLong(p -> p.write.bytes).sum();
     long start = System.nanoTime();
-    ClickHouseException failure = null;
+    RuntimeException failure = null;
     for (int attempt = 1; attempt <= settings.insertAttempts(); attempt++) {
       try {
         insert(batch, w -> w.content);
@@ -196,6 +235,11 @@ public final class IngestPipeline implements AutoCloseable {
         }
         LOG.warn("insert of {} spans failed (attempt {}): {}; retrying", spans, attempt, e.getMessage());
         sleep(200L * attempt * attempt);
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // Anything else must still fail this batch and keep the writer alive: its requests
+        // would otherwise wait forever and their queue space never come back.
+        failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        break;
       }
     }
     queuedSpans.addAndGet(-spans);
@@ -204,16 +248,15 @@ public final class IngestPipeline implements AutoCloseable {
       double seconds = (System.nanoTime() - start) / 1e9;
       metrics.batchWritten(spans, seconds);
       metrics.accepted("spans", spans);
-      batch.forEach(p -> p.done.complete(null));
+      batch.forEach(p -> stored(p.write.spanKeys, p.write.done));
       return;
     }
-    LOG.error("could not write {} spans of {} requests: {}", spans, batch.size(), failure.getMessage());
+    LOG.error("could not write {} spans of {} requests: {}", spans, batch.size(), failure.toString());
     metrics.rejected("spans", "store_unavailable", spans);
     StoreUnavailableException e = new StoreUnavailableException(
         "ClickHouse did not store the batch: " + failure.getMessage(), settings.retryAfter(), failure);
     for (Pending p : batch) {
-      release(p.write.spanKeys);
-      p.done.completeExceptionally(e);
+      failed(p.write.spanKeys, p.write.done, e);
     }
   }
 
@@ -260,7 +303,8 @@ public final class IngestPipeline implements AutoCloseable {
         if (p == WAKE_UP) {
           continue;
         }
-        p.done.completeExceptionally(new StoreUnavailableException("shutting down", settings.retryAfter(), null));
+        failed(p.write.spanKeys, p.write.done,
+            new StoreUnavailableException("shutting down", settings.retryAfter(), null));
       }
     }
   }

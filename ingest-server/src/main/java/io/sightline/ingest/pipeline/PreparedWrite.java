@@ -1,10 +1,13 @@
 package io.sightline.ingest.pipeline;
 
 import io.sightline.clickhouse.format.InsertBatch;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The rows of one export request, deduplicated and encoded on the caller's thread, ready to be
- * queued. Holds the span keys it reserved, so a failed write can release them.
+ * queued. Holds the span keys it reserved, so a failed write can release them, the future its own
+ * rows complete, and the futures of the writes still carrying the spans it found to be re-sent.
  */
 public final class PreparedWrite {
   final InsertBatch spans;
@@ -14,9 +17,13 @@ public final class PreparedWrite {
   final int spanCount;
   final int duplicates;
   final long bytes;
+  final CompletableFuture<Void> done;
+  final Collection<CompletableFuture<Void>> awaited;
 
   PreparedWrite(InsertBatch spans, InsertBatch content, InsertBatch logEvents, long[] spanKeys,
-      int duplicates) {
+      int duplicates, CompletableFuture<Void> done, Collection<CompletableFuture<Void>> awaited) {
+    this.done = done;
+    this.awaited = awaited;
     this.spans = spans;
     this.content = content;
     this.logEvents = logEvents;

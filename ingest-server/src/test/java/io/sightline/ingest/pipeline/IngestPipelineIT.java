@@ -109,6 +109,36 @@ class IngestPipelineIT {
   }
 
   @Test
+  void resentWhileFirstCopyIsBeingWritten_waitsForThatWriteAndFailsWithIt() throws Exception {
+    try (ClickHouseGateway g = TestStore.migratedDatabase("pipeline_inflight");
+         IngestPipeline p = new IngestPipeline(g, PipelineSettings.defaults(), new IngestMetrics())) {
+      g.execute(Statement.of("break", "RENAME TABLE spans TO spans_away"));
+      String traceId = newTraceId();
+      List<SpanRow> spans = trace(traceId, 3, 10);
+      CompletableFuture<Void> first = p.submit(p.prepare(spans, List.of(), List.of()));
+      // The exporter times out and re-sends while the first write is still being retried.
+      PreparedWrite resent = p.prepare(spans, List.of(), List.of());
+      CompletableFuture<Void> second = p.submit(resent);
+
+      assertThat(resent.spanCount()).isZero();
+      assertThat(second).as("not acknowledged before the first copy is stored").isNotDone();
+      assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(StoreUnavailableException.class);
+      assertThat(first).isCompletedExceptionally();
+
+      g.execute(Statement.of("mend", "RENAME TABLE spans_away TO spans"));
+      PreparedWrite third = p.prepare(spans, List.of(), List.of());
+      PreparedWrite fourth = p.prepare(spans, List.of(), List.of());
+      assertThat(third.spanCount()).isEqualTo(3);
+      assertThat(fourth.spanCount()).isZero();
+      CompletableFuture<Void> thirdDone = p.submit(third);
+      p.submit(fourth).get();
+      assertThat(thirdDone).as("the re-sent copy was acknowledged after the write it waited for").isDone();
+      assertThat(tokens(g, traceId)).isEqualTo(30);
+    }
+  }
+
+  @Test
   void close_drainsEverythingQueued() throws Exception {
     PipelineSettings slow = new PipelineSettings(1000, Duration.ofSeconds(60), 100_000, 1 << 30, 1,
         1000, InsertFormat.NATIVE, Duration.ofSeconds(1), 1);
