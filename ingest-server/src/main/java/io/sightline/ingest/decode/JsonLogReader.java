@@ -98,8 +98,8 @@ final class JsonLogReader extends JsonReader {
 
         @Override
         RawLogRecord build(Attributes resource, String scopeName, String scopeVersion) throws ItemRejectedException {
-            String trace = traceId.isEmpty() ? "" : checkId(traceId, 16, "trace id");
-            String span = spanId.isEmpty() ? "" : checkId(spanId, 8, "span id");
+            String trace = checkOptionalId(traceId, 16, "trace id");
+            String span = checkOptionalId(spanId, 8, "span id");
             String name = eventName.isEmpty() ? attributes.getString("event.name") : eventName;
             return new RawLogRecord(time, observedTime, trace, span, severityNumber, severityText, name, body,
                     attributes, resource, scopeName, scopeVersion, sequence);

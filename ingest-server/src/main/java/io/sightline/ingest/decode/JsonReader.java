@@ -257,6 +257,34 @@ abstract class JsonReader {
         throw new ItemRejectedException(what + " '" + raw + "' is not " + (bytes * 2) + " hex digits");
     }
 
+    /**
+     * An id that may be absent (a root span's parent, a log record outside any trace): empty and
+     * all-zero both mean none, as in the OTel Collector's data model.
+     */
+    static String checkOptionalId(String raw, int bytes, String what) throws ItemRejectedException {
+        return raw.isEmpty() || isZeroId(raw, bytes) ? "" : checkId(raw, bytes, what);
+    }
+
+    private static boolean isZeroId(String raw, int bytes) {
+        if (raw.length() == bytes * 2) {
+            return raw.chars().allMatch(c -> c == '0');
+        }
+        if (raw.length() == ((bytes + 2) / 3) * 4) {
+            try {
+                byte[] decoded = Base64.getDecoder().decode(raw);
+                for (byte b : decoded) {
+                    if (b != 0) {
+                        return false;
+                    }
+                }
+                return decoded.length == bytes;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -170,7 +170,7 @@ final class JsonTraceReader extends JsonReader {
         RawSpan build(Attributes resource, String scopeName, String scopeVersion) throws ItemRejectedException {
             String trace = checkId(traceId, 16, "trace id");
             String span = checkId(spanId, 8, "span id");
-            String parent = parentSpanId.isEmpty() ? "" : checkId(parentSpanId, 8, "parent span id");
+            String parent = checkOptionalId(parentSpanId, 8, "parent span id");
             return new RawSpan(resource, scopeName, scopeVersion, trace, span, parent, name, kind, start, end,
                     attributes, events, links, statusCode, statusMessage, droppedAttributes, droppedEvents,
                     droppedLinks);

@@ -85,7 +85,7 @@ final class ProtoReader {
     private RawSpan span(Span s, Attributes resource, InstrumentationScope scope) throws ItemRejectedException {
         String traceId = traceId(s.getTraceId(), "trace id");
         String spanId = spanId(s.getSpanId(), "span id");
-        String parent = s.getParentSpanId().isEmpty() ? "" : spanId(s.getParentSpanId(), "parent span id");
+        String parent = optionalId(s.getParentSpanId(), 8, "parent span id");
         Attributes attrs = attributes(s.getAttributesList(), "span");
 
         int eventCount = s.getEventsCount();
@@ -115,8 +115,8 @@ final class ProtoReader {
 
     private RawLogRecord logRecord(LogRecord r, Attributes resource, InstrumentationScope scope, int seq)
             throws ItemRejectedException {
-        String traceId = r.getTraceId().isEmpty() ? "" : traceId(r.getTraceId(), "trace id");
-        String spanId = r.getSpanId().isEmpty() ? "" : spanId(r.getSpanId(), "span id");
+        String traceId = optionalId(r.getTraceId(), 16, "trace id");
+        String spanId = optionalId(r.getSpanId(), 8, "span id");
         Attributes attrs = attributes(r.getAttributesList(), "log record");
         Object body = r.hasBody() ? topValue(r.getBody(), "body") : null;
         String eventName = !r.getEventName().isEmpty() ? r.getEventName() : attrs.getString("event.name");
@@ -218,6 +218,17 @@ final class ProtoReader {
             throw new ItemRejectedException(what + " is all zeros");
         }
         return hex;
+    }
+
+    /**
+     * An id that may be absent (a root span's parent, a log record outside any trace): empty and
+     * all-zero both mean none, as in the OTel Collector's data model.
+     */
+    private static String optionalId(ByteString b, int bytes, String what) throws ItemRejectedException {
+        if (b.isEmpty() || b.size() == bytes && b.equals(ByteString.copyFrom(new byte[bytes]))) {
+            return "";
+        }
+        return id(b, bytes, what);
     }
 
     private static String describe(ByteString traceId, ByteString spanId) {

@@ -33,8 +33,9 @@ final class LogNormalizer {
         }
         attributes.put(NormalizedLogEvent.SEQUENCE_ATTRIBUTE, Integer.toString(r.sequence()));
         long time = r.effectiveTimeNanos();
-        long eventId = EventIds.of(r.traceId(), r.spanId(), time, name, r.sequence(),
-                r.body() == null ? "" : Json.write(r.body()));
+        // The payload identifies the event wherever it came from: records sharing a time and a
+        // position (one per export) differ only there.
+        long eventId = EventIds.of(r.traceId(), r.spanId(), time, name, r.sequence(), Json.write(body));
         return Optional.of(new NormalizedLogEvent(r.traceId(), r.spanId(), time, r.sequence(), name,
                 r.resource().getString("service.name"), message, eventId, Collections.unmodifiableMap(attributes)));
     }

@@ -257,6 +257,16 @@ class OtlpDecoderJsonTest {
                 .hasMessageContaining("'logRecords' must be an array");
     }
 
+    @Test
+    void allZeroParentId_hexOrBase64_isARoot() throws Exception {
+        for (String zero : List.of("0000000000000000", "AAAAAAAAAAA=")) {
+            DecodedTraces d = decoder.decodeTraces(bytes(withSpanField("\"parentSpanId\":\"" + zero + "\"")),
+                    OtlpEncoding.JSON);
+            assertThat(d.rejectedCount()).isZero();
+            assertThat(d.spans()).singleElement().satisfies(s -> assertThat(s.parentSpanId()).isEmpty());
+        }
+    }
+
     private static String withSpanField(String field) {
         return "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + TRACE + "\",\"spanId\":\"" + SPAN
                 + "\"," + field + "}]}]}]}";

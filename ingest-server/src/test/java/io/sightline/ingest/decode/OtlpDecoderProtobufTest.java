@@ -132,6 +132,22 @@ class OtlpDecoderProtobufTest {
     }
 
     @Test
+    void allZeroOptionalIds_meanNone() throws Exception {
+        Span root = span(SPAN).setParentSpanId(ByteString.copyFrom(new byte[8])).build();
+        assertThat(decoder.decodeTraces(traces(root)).spans()).singleElement()
+                .satisfies(s -> assertThat(s.parentSpanId()).isEmpty());
+
+        LogRecord outsideTrace = LogRecord.newBuilder().setTraceId(ByteString.copyFrom(new byte[16]))
+                .setSpanId(ByteString.copyFrom(new byte[8])).addAttributes(kv("event.name", "gen_ai.choice")).build();
+        DecodedLogs d = decoder.decodeLogs(ProtoRequests.logs(outsideTrace).toByteArray(), OtlpEncoding.PROTOBUF);
+        assertThat(d.rejectedCount()).isZero();
+        assertThat(d.records()).singleElement().satisfies(r -> {
+            assertThat(r.traceId()).isEmpty();
+            assertThat(r.spanId()).isEmpty();
+        });
+    }
+
+    @Test
     void decodeTraces_tenThousandAttributes_rejectsThatSpanOnly() {
         Span.Builder big = span("4444444444444444");
         for (int i = 0; i < 10_000; i++) {

@@ -102,4 +102,14 @@ class LogEventsTest {
                 null, Attributes.of("content", "from attributes"), Attributes.EMPTY, "", "", 0));
         assertThat(e).get().extracting(NormalizedLogEvent::message).asString().contains("from attributes");
     }
+
+    @Test
+    void recordsWithoutBody_sameTimeAndPosition_differentPayloads_areDifferentEvents() {
+        NormalizedLogEvent a = normalizer.normalize(new RawLogRecord(1, 1, TRACE, SPAN, 9, "", "gen_ai.user.message",
+                null, Attributes.of("content", "first question"), Attributes.EMPTY, "", "", 0)).orElseThrow();
+        NormalizedLogEvent b = normalizer.normalize(new RawLogRecord(1, 1, TRACE, SPAN, 9, "", "gen_ai.user.message",
+                null, Attributes.of("content", "second question"), Attributes.EMPTY, "", "", 0)).orElseThrow();
+
+        assertThat(a.eventId()).isNotEqualTo(b.eventId());
+    }
 }

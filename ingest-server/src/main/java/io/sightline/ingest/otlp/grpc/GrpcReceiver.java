@@ -60,18 +60,22 @@ public final class GrpcReceiver implements AutoCloseable {
                 ExportTraceServiceResponse.getDefaultInstance()),
             ServerCalls.asyncUnaryCall((byte[] body, StreamObserver<ExportTraceServiceResponse> out) ->
                 respond(collector.traces(PROJECT.get(), body, OtlpEncoding.PROTOBUF, "grpc"), out,
-                    a -> ExportTraceServiceResponse.newBuilder().setPartialSuccess(
-                        ExportTracePartialSuccess.newBuilder().setRejectedSpans(a.rejected())
-                            .setErrorMessage(a.message())).build(), collector)))
+                    a -> a.rejected() == 0 && a.message().isEmpty()
+                        ? ExportTraceServiceResponse.getDefaultInstance()
+                        : ExportTraceServiceResponse.newBuilder().setPartialSuccess(
+                            ExportTracePartialSuccess.newBuilder().setRejectedSpans(a.rejected())
+                                .setErrorMessage(a.message())).build(), collector)))
         .build();
     ServerServiceDefinition logs = ServerServiceDefinition.builder(LogsServiceGrpc.SERVICE_NAME)
         .addMethod(method(LogsServiceGrpc.getExportMethod().getFullMethodName(),
                 ExportLogsServiceResponse.getDefaultInstance()),
             ServerCalls.asyncUnaryCall((byte[] body, StreamObserver<ExportLogsServiceResponse> out) ->
                 respond(collector.logs(PROJECT.get(), body, OtlpEncoding.PROTOBUF, "grpc"), out,
-                    a -> ExportLogsServiceResponse.newBuilder().setPartialSuccess(
-                        ExportLogsPartialSuccess.newBuilder().setRejectedLogRecords(a.rejected())
-                            .setErrorMessage(a.message())).build(), collector)))
+                    a -> a.rejected() == 0 && a.message().isEmpty()
+                        ? ExportLogsServiceResponse.getDefaultInstance()
+                        : ExportLogsServiceResponse.newBuilder().setPartialSuccess(
+                            ExportLogsPartialSuccess.newBuilder().setRejectedLogRecords(a.rejected())
+                                .setErrorMessage(a.message())).build(), collector)))
         .build();
     ServerInterceptor auth = new Authenticate(keys, collector);
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.grpcPort()))
