@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,13 +72,15 @@ final class TraceLister {
         lo = at.isAfter(lo) ? at : lo;
       }
     }
-    List<Picked> out = new ArrayList<>();
+    Map<String, Picked> out = new LinkedHashMap<>();
     Duration slice = FIRST_SLICE;
     while (lo.isBefore(hi) && out.size() <= paging.limit()) {
       TimeRange window = paging.descending()
           ? new TimeRange(later(lo, hi.minus(slice)), hi)
           : new TimeRange(lo, earlier(hi, lo.plus(slice)));
-      out.addAll(pick(project, window, f, TraceSort.START, paging, paging.limit() + 1 - out.size()));
+      // A trace running longer than the rows read before a slice could be picked twice.
+      pick(project, window, f, TraceSort.START, paging, paging.limit() + 1 - out.size())
+          .forEach(p -> out.putIfAbsent(p.traceId(), p));
       if (paging.descending()) {
         hi = window.from();
       } else {
@@ -85,7 +88,7 @@ final class TraceLister {
       }
       slice = slice.multipliedBy(SLICE_GROWTH);
     }
-    return out;
+    return List.copyOf(out.values());
   }
 
   private List<Picked> pick(String project, TimeRange range, Filters f, TraceSort sort,

@@ -13,7 +13,7 @@ FROM (
            sum(t.output_tokens) AS tout, sum(t.cost_usd) AS cost
     FROM trace_index AS t
     WHERE t.project_id = {project:String}
-      AND t.start_hour >= toStartOfHour(fromUnixTimestamp64Nano({from:Int64}, 'UTC'))
+      AND t.start_hour >= toStartOfHour(fromUnixTimestamp64Nano({from:Int64}, 'UTC')) - INTERVAL 1 HOUR
       AND t.start_hour < fromUnixTimestamp64Nano({to:Int64}, 'UTC')
     GROUP BY t.trace_id
     HAVING uid != '' AND ts >= fromUnixTimestamp64Nano({from:Int64}, 'UTC')

@@ -2,5 +2,5 @@
   AND t.trace_id IN (
       SELECT c.trace_id FROM trace_index AS c
       WHERE c.project_id = {project:String}
-        AND c.start_hour >= toStartOfHour(fromUnixTimestamp64Nano({from:Int64}, 'UTC'))
+        AND c.start_hour >= toStartOfHour(fromUnixTimestamp64Nano({from:Int64}, 'UTC')) - INTERVAL 1 HOUR
         AND c.user_id = {user:String})

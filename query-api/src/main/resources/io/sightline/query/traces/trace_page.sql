@@ -1,7 +1,9 @@
 -- Which traces make one page: traces that started in [from, to) and pass the filters, in sort
 -- order after the cursor. trace_index holds one row per trace and insert block, keyed by the
--- block's start hour; a trace's rows all lie at or after the hour it started, and rows of spans
--- starting over an hour after `to` are not read. Set, session and user filters come as fragments
+-- block's start hour; a trace's rows all lie at or after the hour it started. Rows from an hour
+-- before `from` to an hour after `to` are read, so a trace that started before the window (and
+-- ran under an hour) shows its true start and is left out, and one that started inside it has
+-- its later blocks counted. Set, session and user filters come as fragments
 -- (set_filter.sql, id_filter_*.sql) only when asked for: HAVING here reads only cheap numeric
 -- columns, never the arrays. trace_summaries.sql then merges every row of the page's traces for
 -- exact figures. Optional filters take '' or 0 for "absent".
@@ -10,7 +12,7 @@ SELECT
     /*{sort}*/                                            AS sort_value
 FROM trace_index AS t
 WHERE t.project_id = {project:String}
-  AND t.start_hour >= toStartOfHour(fromUnixTimestamp64Nano({from:Int64}, 'UTC'))
+  AND t.start_hour >= toStartOfHour(fromUnixTimestamp64Nano({from:Int64}, 'UTC')) - INTERVAL 1 HOUR
   AND t.start_hour < fromUnixTimestamp64Nano({to:Int64}, 'UTC') + INTERVAL 1 HOUR
   /*{id_filter}*/
   /*{span_filter}*/

@@ -24,6 +24,6 @@ SELECT
     groupUniqArrayArray(t.agents)               AS agent_set
 FROM trace_index AS t
 WHERE t.project_id = {project:String}
-  AND t.start_hour >= toStartOfHour(fromUnixTimestamp64Nano({from:Int64}, 'UTC'))
+  AND t.start_hour >= toStartOfHour(fromUnixTimestamp64Nano({from:Int64}, 'UTC')) - INTERVAL 1 HOUR
   AND t.trace_id IN {trace_ids:Array(String)}
 GROUP BY t.trace_id

@@ -31,6 +31,7 @@ class QueryApiIT {
   static final List<String> SPREAD_TRACES = List.of("aaf7651916cd43dd8448eb211c80319c",
       "abf7651916cd43dd8448eb211c80319c", "acf7651916cd43dd8448eb211c80319c",
       "adf7651916cd43dd8448eb211c80319c");
+  static final String STRADDLING = "aef7651916cd43dd8448eb211c80319c";
   static ClickHouseGateway gateway;
   static ApiServer api;
 
@@ -47,7 +48,15 @@ class QueryApiIT {
           "0.00" + (4 - i), "stop"));
     }
     spread.insert(gateway);
-    api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta,key-s=slices"),
+    // One trace written in two insert blocks: its root (08:50) and, later, a child (09:45).
+    Scenario early = new Scenario("straddle", SupportSession.T0);
+    early.add(early.agent(STRADDLING, "0000000000000001", null, -70 * 60_000L, 7_200_000L, "a"));
+    early.insert(gateway);
+    Scenario late = new Scenario("straddle", SupportSession.T0);
+    late.add(late.llm(STRADDLING, "0000000000000002", "0000000000000001", -15 * 60_000L, 1000, 10, 10,
+        "0.001", "stop"));
+    late.insert(gateway);
+    api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta,key-s=slices,key-t=straddle"),
         SupportSession.T0.plusSeconds(3600));
   }
 
@@ -155,6 +164,16 @@ class QueryApiIT {
     assertThat(t1.get("inputPreview").asText()).isEqualTo("What is the weather in Paris?");
     assertThat(t1.get("outputPreview").asText()).isEqualTo("It is sunny and 21 C in Paris.");
     assertThat(page.get("nextCursor").isNull()).isTrue();
+  }
+
+  @Test
+  void traceList_aTraceIsListedInTheWindowItStarted_withAllItsBlocks() {
+    JsonNode later = api.get("key-t", "/api/v1/traces?from=2026-11-27T09:00:00Z&to=2026-11-27T10:00:00Z").body();
+    assertThat(texts(later.get("items"), "traceId")).isEmpty();
+
+    JsonNode started = api.get("key-t", "/api/v1/traces?from=2026-11-27T08:00:00Z&to=2026-11-27T09:00:00Z").body();
+    assertThat(texts(started.get("items"), "traceId")).containsExactly(STRADDLING);
+    assertThat(started.get("items").get(0).get("spanCount").asInt()).isEqualTo(2);
   }
 
   @Test
