@@ -79,8 +79,8 @@ public final class SpanLoader {
         () -> gateway.query(scoped("span_content", project, ids, from, to)), READS);
     CompletableFuture<List<Row>> logRows = CompletableFuture.supplyAsync(
         () -> gateway.query(scoped("log_events", project, ids, from, to)), READS);
-    List<Row> spanRows = newestVersions(gateway.query(scoped(detail.statement, project, ids, from, to)
-        .bind("max_spans", maxSpans + 1)));
+    List<Row> spanRows = gateway.query(scoped(detail.statement, project, ids, from, to)
+        .bind("max_spans", maxSpans + 1));
     boolean truncated = spanRows.size() > maxSpans;
     Map<String, SpanContent> content = new HashMap<>();
     for (Row r : join(contentRows)) {
@@ -120,27 +120,12 @@ public final class SpanLoader {
     Instant from = bounds.stream().map(TraceBounds::start).min(Instant::compareTo).orElseThrow();
     Instant to = bounds.stream().map(TraceBounds::end).max(Instant::compareTo).orElseThrow();
     List<Span> out = new ArrayList<>();
-    for (Row r : newestVersions(gateway.query(scoped("span_skeletons", project, ids, from, to)))) {
+    for (Row r : gateway.query(scoped("span_skeletons", project, ids, from, to))) {
       out.add(new Span(r.string("trace_id"), r.string("span_id"), r.string("parent_span_id"),
           r.instant("start_time"), r.longValue("duration_ns"), r.string("span_name"), "",
           r.string("status_code"), "", "", "", "", "", "", r.string("obs_type"), "", "", "", "",
           "", "", "", "", "", "", "", "", "", List.of(), "", "", false, 0, Usage.ZERO, false,
           null, "", "", "", "", "", Map.of(), Map.of(), List.of(), List.of(), SpanContent.EMPTY));
-    }
-    return out;
-  }
-
-  /**
-   * One row per span: the reads return every stored version (a re-sent span until merges drop
-   * it), newest first per span, so the first row of each key is the one to keep.
-   */
-  private static List<Row> newestVersions(List<Row> rows) {
-    Set<String> seen = new HashSet<>();
-    List<Row> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      if (seen.add(key(r))) {
-        out.add(r);
-      }
     }
     return out;
   }

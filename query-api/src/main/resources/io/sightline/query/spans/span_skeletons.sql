@@ -1,6 +1,5 @@
 -- The tree shape of the given traces (ids, parents, types, times) without content or
--- attributes: enough to count turns in lists. Every stored version, newest first per span
--- (SpanLoader keeps the first).
+-- attributes: enough to count turns in lists. The newest stored version of each span.
 SELECT trace_id, span_id, ingested_at, parent_span_id, start_time, duration_ns, span_name, obs_type,
        status_code
 FROM spans
@@ -9,3 +8,4 @@ WHERE project_id = {project:String}
   AND start_time <= fromUnixTimestamp64Nano({to:Int64}, 'UTC')
   AND trace_id IN {trace_ids:Array(String)}
 ORDER BY trace_id, span_id, ingested_at DESC
+LIMIT 1 BY trace_id, span_id

@@ -1,7 +1,7 @@
 -- Every span of the given traces, bounded by their time range so only their hours are read.
--- Every stored version comes back: a re-sent span repeats its key and start, so versions are
--- adjacent, newest first, and SpanLoader keeps the first. Cheaper than FINAL, which merges whole
--- granules to drop a rare duplicate.
+-- A re-sent span repeats its key and start, so its stored versions are adjacent, newest first,
+-- and LIMIT BY keeps the newest (before the span cap, so duplicates never crowd out spans).
+-- Cheaper than FINAL, which merges whole granules to drop a rare duplicate.
 SELECT
     trace_id, span_id, ingested_at, parent_span_id, start_time, duration_ns, service_name, service_version,
     environment, scope_name, scope_version, span_name, span_kind, status_code, status_message,
@@ -20,4 +20,5 @@ WHERE project_id = {project:String}
   AND start_time <= fromUnixTimestamp64Nano({to:Int64}, 'UTC')
   AND trace_id IN {trace_ids:Array(String)}
 ORDER BY start_time, span_id, ingested_at DESC
+LIMIT 1 BY trace_id, span_id
 LIMIT {max_spans:UInt32}

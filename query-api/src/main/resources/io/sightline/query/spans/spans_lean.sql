@@ -1,7 +1,7 @@
 -- Every span of the given traces without raw attributes, events and links (the widest columns),
 -- for views built from the normalised fields only (session turns and steps, agent graphs).
--- Same shape as spans.sql: every stored version, newest first per span (SpanLoader keeps the
--- first); bounded by the traces' time range.
+-- Same shape as spans.sql: the newest stored version of each span, bounded by the traces' time
+-- range.
 SELECT
     trace_id, span_id, ingested_at, parent_span_id, start_time, duration_ns, service_name, service_version,
     environment, scope_name, scope_version, span_name, span_kind, status_code, status_message,
@@ -24,4 +24,5 @@ WHERE project_id = {project:String}
   AND start_time <= fromUnixTimestamp64Nano({to:Int64}, 'UTC')
   AND trace_id IN {trace_ids:Array(String)}
 ORDER BY start_time, span_id, ingested_at DESC
+LIMIT 1 BY trace_id, span_id
 LIMIT {max_spans:UInt32}

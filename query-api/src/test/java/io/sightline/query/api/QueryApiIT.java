@@ -32,6 +32,7 @@ class QueryApiIT {
       "abf7651916cd43dd8448eb211c80319c", "acf7651916cd43dd8448eb211c80319c",
       "adf7651916cd43dd8448eb211c80319c");
   static final String STRADDLING = "aef7651916cd43dd8448eb211c80319c";
+  static final String RESENT = "aff7651916cd43dd8448eb211c80319c";
   static ClickHouseGateway gateway;
   static ApiServer api;
 
@@ -56,7 +57,14 @@ class QueryApiIT {
     late.add(late.llm(STRADDLING, "0000000000000002", "0000000000000001", -15 * 60_000L, 1000, 10, 10,
         "0.001", "stop"));
     late.insert(gateway);
-    api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta,key-s=slices,key-t=straddle"),
+    // A span stored twice (a re-sent export the ingest check missed): the newer copy wins.
+    for (String preview : List.of("first copy", "second copy")) {
+      Scenario copy = new Scenario("dupes", SupportSession.T0);
+      copy.add(copy.agent(RESENT, "0000000000000001", null, 0, 1000, "a")
+          .outputPreview(preview).ingestedAt(SupportSession.T0.plusSeconds(preview.startsWith("first") ? 10 : 20)));
+      copy.insert(gateway);
+    }
+    api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta,key-s=slices,key-t=straddle,key-d=dupes"),
         SupportSession.T0.plusSeconds(3600));
   }
 
@@ -174,6 +182,14 @@ class QueryApiIT {
     JsonNode started = api.get("key-t", "/api/v1/traces?from=2026-11-27T08:00:00Z&to=2026-11-27T09:00:00Z").body();
     assertThat(texts(started.get("items"), "traceId")).containsExactly(STRADDLING);
     assertThat(started.get("items").get(0).get("spanCount").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void traceDetail_aSpanStoredTwice_appearsOnceAsItsNewestCopy() {
+    JsonNode t = api.get("key-d", "/api/v1/traces/" + RESENT).body();
+    assertThat(t.get("spans")).hasSize(1);
+    assertThat(t.get("spans").get(0).get("children")).isEmpty();
+    assertThat(t.get("spans").get(0).get("outputPreview").asText()).isEqualTo("second copy");
   }
 
   @Test
