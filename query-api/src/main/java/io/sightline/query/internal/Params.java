@@ -60,19 +60,28 @@ public final class Params {
     if (v.isEmpty()) {
       return null;
     }
+    Instant t;
     try {
-      return Instant.parse(v);
+      t = Instant.parse(v);
     } catch (DateTimeParseException e) {
-      if (v.matches("\\d{10,13}")) {
-        // Epoch seconds (10 digits) or milliseconds (13 digits), as dashboards often send.
-        long n = Long.parseLong(v);
-        return v.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+      if (!v.matches("\\d{10,13}")) {
+        throw ApiException.badParameter(name,
+            "expected an ISO-8601 instant such as 2026-11-27T10:00:00Z or epoch milliseconds, got '"
+                + excerpt(v) + "'");
       }
-      throw ApiException.badParameter(name,
-          "expected an ISO-8601 instant such as 2026-11-27T10:00:00Z or epoch milliseconds, got '"
-              + excerpt(v) + "'");
+      // Epoch seconds (10-11 digits) or milliseconds (12-13 digits), as dashboards often send.
+      long n = Long.parseLong(v);
+      t = v.length() >= 12 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
     }
+    if (t.isBefore(Instant.EPOCH) || !t.isBefore(LATEST)) {
+      throw ApiException.badParameter(name, "must lie between 1970 and 2262 (nanosecond timestamps), got '"
+          + excerpt(v) + "'");
+    }
+    return t;
   }
+
+  /** Timestamps are stored as signed 64-bit nanoseconds since 1970. */
+  private static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
   public long nonNegativeLong(String name, long defaultValue) {
     String v = string(name);
