@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Pages through sessions active in a window, with totals, turn counts and feedback. */
 final class SessionLister {
@@ -37,32 +38,38 @@ final class SessionLister {
   Page<SessionSummary> list(String project, TimeRange range, Filters f, SessionSort sort,
       Paging paging) {
     List<Row> rows;
-    // The cursor must carry the value the page was picked by.
+    // Sessions in page order as picked (limit + 1 at most), and the value each was picked by:
+    // the cursor follows the pick, even when a picked session's totals come back empty.
+    List<String> picked = new ArrayList<>();
     Map<String, Long> sortValues = new HashMap<>();
     if (sort.membershipSql != null && onlyMembershipFilters(f)) {
       // Pick the page from session_traces alone, then total just those sessions.
       Statement pick = paged(SqlTemplate.load(SessionLister.class, "session_page",
           fragments(sort.membershipSql, paging)), project, range, f, paging);
-      List<String> ids = new ArrayList<>();
       for (Row r : gateway.query(pick)) {
-        ids.add(r.string("session_id"));
+        picked.add(r.string("session_id"));
         sortValues.put(r.string("session_id"), r.longValue("sort_value"));
       }
       Map<String, Row> full = new HashMap<>();
-      if (!ids.isEmpty()) {
+      if (!picked.isEmpty()) {
         for (Row r : gateway.query(paged(SqlTemplate.load(SessionLister.class, "session_list",
             fragments(sort.sql, paging)), project, range, f, paging)
-            .bind("only_listed", 1).bind("session_ids", ids).bind("has_cursor", 0))) {
+            .bind("only_listed", 1).bind("session_ids", picked).bind("has_cursor", 0))) {
           full.put(r.string("session_id"), r);
         }
       }
-      rows = ids.stream().map(full::get).filter(r -> r != null).toList();
+      rows = picked.stream().map(full::get).filter(r -> r != null).toList();
     } else {
       rows = gateway.query(paged(SqlTemplate.load(SessionLister.class, "session_list",
           fragments(sort.sql, paging)), project, range, f, paging).bind("only_listed", 0)
           .bind("session_ids", List.of()));
+      for (Row r : rows) {
+        picked.add(r.string("session_id"));
+        sortValues.put(r.string("session_id"), r.longValue("sort_value"));
+      }
     }
-    List<Row> page = rows.subList(0, Math.min(rows.size(), paging.limit()));
+    Set<String> pageIds = Set.copyOf(picked.subList(0, Math.min(picked.size(), paging.limit())));
+    List<Row> page = rows.stream().filter(r -> pageIds.contains(r.string("session_id"))).toList();
     List<String> ids = page.stream().map(r -> r.string("session_id")).toList();
     Map<String, FeedbackSummary> fb = feedback.of(project, ids);
     Map<String, Integer> turns = turnCounts(project, page);
@@ -83,18 +90,19 @@ final class SessionLister {
           fb.getOrDefault(id, FeedbackSummary.NONE)));
     }
     String next = null;
-    if (rows.size() > paging.limit()) {
-      Row last = rows.get(paging.limit() - 1);
-      String id = last.string("session_id");
-      next = new Cursor(paging.cursorSort(sort.param),
-          sortValues.getOrDefault(id, last.longValue("sort_value")), id).encode();
+    if (picked.size() > paging.limit()) {
+      String last = picked.get(paging.limit() - 1);
+      next = new Cursor(paging.cursorSort(sort.param), sortValues.get(last), last).encode();
     }
     return new Page<>(items, next);
   }
 
-  /** Session and user filters are all session_traces can answer; the rest need trace totals. */
+  /**
+   * The session filter is all session_traces can answer; the rest need trace totals (its user id
+   * comes only from spans that carry the session id, so a user filter needs them too).
+   */
   private static boolean onlyMembershipFilters(Filters f) {
-    return f.service().isEmpty() && f.serviceVersion().isEmpty() && f.environment().isEmpty()
+    return f.userId().isEmpty() && f.service().isEmpty() && f.serviceVersion().isEmpty() && f.environment().isEmpty()
         && f.model().isEmpty() && f.provider().isEmpty() && f.agent().isEmpty()
         && f.tool().isEmpty() && f.status().isEmpty() && f.minDurationNanos() == 0
         && f.minCostUsd() == 0;

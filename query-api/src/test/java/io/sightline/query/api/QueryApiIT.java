@@ -33,6 +33,7 @@ class QueryApiIT {
       "adf7651916cd43dd8448eb211c80319c");
   static final String STRADDLING = "aef7651916cd43dd8448eb211c80319c";
   static final String RESENT = "aff7651916cd43dd8448eb211c80319c";
+  static final String USER_ON_ROOT = "b0f7651916cd43dd8448eb211c80319c";
   static ClickHouseGateway gateway;
   static ApiServer api;
 
@@ -64,7 +65,14 @@ class QueryApiIT {
           .outputPreview(preview).ingestedAt(SupportSession.T0.plusSeconds(preview.startsWith("first") ? 10 : 20)));
       copy.insert(gateway);
     }
-    api = new ApiServer(gateway, ApiKeys.parse("key-a=default,key-b=beta,key-s=slices,key-t=straddle,key-d=dupes"),
+    // The user id only on the root, the session id only on the LLM call below it.
+    Scenario users = new Scenario("users", SupportSession.T0);
+    users.add(users.agent(USER_ON_ROOT, "0000000000000001", null, 0, 1000, "a").userId("zed"));
+    users.add(users.llm(USER_ON_ROOT, "0000000000000002", "0000000000000001", 10, 500, 10, 10, "0.001", "stop")
+        .sessionId("s-zed"));
+    users.insert(gateway);
+    api = new ApiServer(gateway,
+        ApiKeys.parse("key-a=default,key-b=beta,key-s=slices,key-t=straddle,key-d=dupes,key-u=users"),
         SupportSession.T0.plusSeconds(3600));
   }
 
@@ -190,6 +198,14 @@ class QueryApiIT {
     assertThat(t.get("spans")).hasSize(1);
     assertThat(t.get("spans").get(0).get("children")).isEmpty();
     assertThat(t.get("spans").get(0).get("outputPreview").asText()).isEqualTo("second copy");
+  }
+
+  @Test
+  void sessionList_userFilter_findsTheUserOnAnySpanOfTheSessionsTraces() {
+    for (String sort : List.of("", "&sort=cost")) {
+      JsonNode page = api.get("key-u", "/api/v1/sessions?userId=zed" + sort).body();
+      assertThat(texts(page.get("items"), "sessionId")).as(sort).containsExactly("s-zed");
+    }
   }
 
   @Test
