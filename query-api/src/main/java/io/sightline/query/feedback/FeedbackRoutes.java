@@ -66,15 +66,22 @@ public final class FeedbackRoutes {
     UUID id = req.idempotencyKey().isEmpty() ? UUID.randomUUID()
         : UUID.nameUUIDFromBytes((project + "\n" + req.idempotencyKey()).getBytes(StandardCharsets.UTF_8));
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Row existing = byId(project, id);
-    // created_at is the partition key: a replacement keeps it so both versions meet on merge.
-    Instant created = existing == null ? now : existing.instant("created_at");
-    Instant updated = existing == null ? now : later(now, existing.instant("updated_at"));
     String targetId = switch (req.targetType()) {
       case "span" -> req.spanId();
       case "trace" -> req.traceId();
       default -> sessionId;
     };
+    Row existing = byId(project, id);
+    // A replacement must land on the same sort key (target and name) to replace on merge.
+    if (existing != null && !(existing.string("target_type").equals(req.targetType())
+        && existing.string("target_id").equals(targetId) && existing.string("name").equals(req.name()))) {
+      throw ApiException.conflict("idempotencyKey", "already used for " + existing.string("name")
+          + " on " + existing.string("target_type") + " " + existing.string("target_id")
+          + "; a key can only replace the same score");
+    }
+    // created_at is the partition key: a replacement keeps it so both versions meet on merge.
+    Instant created = existing == null ? now : existing.instant("created_at");
+    Instant updated = existing == null ? now : later(now, existing.instant("updated_at"));
     gateway.insert(ScoresTable.batch(List.of(new ScoreRow(project, id, req.targetType(), targetId,
         req.traceId(), req.spanId(), sessionId, req.name(), req.dataType(), req.value(),
         req.stringValue(), req.comment(), req.source(), req.userId(), req.metadata(), created,

@@ -27,6 +27,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, "bad_body", field + ": " + detail, field);
   }
 
+  /** 409: the request contradicts what is stored under the same key (named by {@code field}). */
+  public static ApiException conflict(String field, String detail) {
+    return new ApiException(409, "conflict", field + ": " + detail, field);
+  }
+
   public static ApiException notFound(String what) {
     return new ApiException(404, "not_found", what, null);
   }

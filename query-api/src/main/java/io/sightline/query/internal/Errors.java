@@ -54,6 +54,7 @@ public final class Errors {
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 404 -> "Not Found";
+      case 409 -> "Conflict";
       case 500 -> "Internal Server Error";
       case 503 -> "Service Unavailable";
       default -> "Error";

@@ -254,6 +254,10 @@ class ApiContractIT {
     assertThat(first.status()).as(first.raw()).isEqualTo(201);
     Response again = api.post(A, "/api/v1/feedback", thumbs.formatted("true"));
     assertThat(again.status()).as("same idempotency key replaces").isEqualTo(200);
+    Response reused = api.post(A, "/api/v1/feedback", "{\"traceId\":\"" + T1
+        + "\",\"name\":\"rating\",\"value\":4,\"idempotencyKey\":\"fb-1\"}");
+    assertThat(reused.status()).as("a key cannot move to another score").isEqualTo(409);
+    assertThat(reused.body().get("parameter").asText()).isEqualTo("idempotencyKey");
     String id = first.body().get("id").asText();
     assertThat(again.body().get("id").asText()).isEqualTo(id);
     assertThat(again.body().get("createdAt").asText()).isEqualTo(first.body().get("createdAt").asText());
