@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * while another (unfinished) one is current does not open a span of its own; it <em>enriches</em>
  * the outer one instead (first-chunk time, exact usage, response id, server address), and the
  * outer one records the metrics. That is how Spring AI or LangChain4j over openai-java stays one
- * span. {@link #end} is idempotent, so racing completion, cancellation and close are harmless.
+ * span. Only another layer enriches: a call of the same library made while one is still current
+ * (an application chaining async calls, whose callbacks may run in the first call's context) is a
+ * call of its own. {@link #end} is idempotent, so racing completion, cancellation and close are
+ * harmless.
  */
 public final class Inference {
   static final String VERSION = "0.1.0";
@@ -30,6 +33,7 @@ public final class Inference {
   private static final ConcurrentHashMap<String, Tracer> tracers = new ConcurrentHashMap<>();
 
   private final InferenceRequest request;
+  private final String scope;
   private final Inference outer;
   private final Span span;
   private final Context context;
@@ -38,7 +42,8 @@ public final class Inference {
   private volatile long firstChunkNanos;
   private InferenceResult inner;
 
-  private Inference(InferenceRequest request, Inference outer, Span span, Context parent) {
+  private Inference(String scope, InferenceRequest request, Inference outer, Span span, Context parent) {
+    this.scope = scope;
     this.request = request;
     this.outer = outer;
     this.span = span;
@@ -54,8 +59,8 @@ public final class Inference {
     try {
       Context parent = Context.current();
       Inference current = parent.get(CURRENT);
-      if (current != null && !current.ended.get()) {
-        return new Inference(request, current, Span.getInvalid(), parent);
+      if (current != null && !current.ended.get() && !current.scope.equals(instrumentationScope)) {
+        return new Inference(instrumentationScope, request, current, Span.getInvalid(), parent);
       }
       if (request.conversationId == null) {
         request.conversationId = parent.get(GenAiOperation.CONVERSATION);
@@ -67,7 +72,7 @@ public final class Inference {
           .setParent(parent)
           .setAllAttributes(attributes.build())
           .startSpan();
-      return new Inference(request, null, span, parent);
+      return new Inference(instrumentationScope, request, null, span, parent);
     } catch (Throwable t) {
       ExtensionLog.failure("Inference.start", t);
       return null;

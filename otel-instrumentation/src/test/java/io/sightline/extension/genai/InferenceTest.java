@@ -97,6 +97,21 @@ class InferenceTest {
   }
 
   @Test
+  void callOfTheSameLibrary_madeWhileAnotherIsCurrent_isACallOfItsOwn() {
+    Inference first = Inference.start("sdk", chat("m"));
+    Inference chained;
+    try (Scope ignored = first.makeCurrent()) {
+      // An async completion callback running in the first call's context starts the next call.
+      chained = Inference.start("sdk", chat("m"));
+    }
+    first.end(result(), null);
+    chained.end(result(), null);
+
+    assertThat(TestTelemetry.spans.getFinishedSpanItems()).hasSize(2);
+    assertThat(durationPoints()).singleElement().satisfies(p -> assertThat(p.getCount()).isEqualTo(2));
+  }
+
+  @Test
   void inference_underAnAgentWithConversation_inheritsTheConversationId() {
     GenAiOperation agent = GenAiOperation.startAgent("test", "Assistant", "conv-1");
     try (Scope ignored = agent.makeCurrent()) {
