@@ -68,9 +68,11 @@ final class CostEnricher {
         found = catalog.find(provider, requestModel, epochMillis);
       }
       cached = found == null ? Boolean.FALSE : found;
-      if (prices.size() < MAX_CACHED) {
-        prices.put(key, cached);
+      if (prices.size() >= MAX_CACHED) {
+        // Keys carry the day, so old days pile up: start afresh rather than stop caching.
+        prices.clear();
       }
+      prices.put(key, cached);
     }
     return cached instanceof ModelPrice ? (ModelPrice) cached : UNKNOWN;
   }

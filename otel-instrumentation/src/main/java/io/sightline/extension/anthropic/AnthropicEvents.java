@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 final class AnthropicEvents implements ChunkHandler<Object> {
   private final boolean capture = HelperConfig.captureContent();
-  private final TreeMap<Long, String[]> blocks = new TreeMap<>();
+  private final TreeMap<Long, Block> blocks = new TreeMap<>();
   private JsonNode startMessage;
   private JsonNode deltaUsage;
   private String stopReason;
@@ -51,24 +51,31 @@ final class AnthropicEvents implements ChunkHandler<Object> {
     return lastTree;
   }
 
+  /** One content block being streamed: its kind and the text or partial JSON so far. */
+  static final class Block {
+    String type = "text";
+    String id;
+    String name;
+    final StringBuilder text = new StringBuilder();
+  }
+
   private void block(JsonNode e) {
     long index = e.path("index").asLong();
-    String[] block = blocks.get(index);
+    Block block = blocks.get(index);
     if (block == null) {
-      // type, id, name, text or partial JSON
-      block = new String[] {"text", null, null, ""};
+      block = new Block();
       blocks.put(index, block);
     }
     JsonNode start = e.path("content_block");
     if (start.isObject()) {
-      block[0] = start.path("type").asText("text");
-      block[1] = AnthropicJson.text(start, "id");
-      block[2] = AnthropicJson.text(start, "name");
+      block.type = start.path("type").asText("text");
+      block.id = AnthropicJson.text(start, "id");
+      block.name = AnthropicJson.text(start, "name");
     }
     JsonNode delta = e.path("delta");
     for (String field : new String[] {"text", "partial_json", "thinking"}) {
       if (delta.path(field).isTextual()) {
-        block[3] = block[3] + delta.path(field).asText();
+        block.text.append(delta.path(field).asText());
       }
     }
   }
@@ -90,13 +97,13 @@ final class AnthropicEvents implements ChunkHandler<Object> {
     }
     if (capture && !blocks.isEmpty()) {
       Messages out = Messages.messages().begin("assistant");
-      for (String[] b : blocks.values()) {
-        if ("tool_use".equals(b[0])) {
-          out.toolCall(b[1], b[2], b[3]);
-        } else if ("thinking".equals(b[0])) {
-          out.reasoning(b[3]);
+      for (Block b : blocks.values()) {
+        if ("tool_use".equals(b.type)) {
+          out.toolCall(b.id, b.name, b.text.toString());
+        } else if ("thinking".equals(b.type)) {
+          out.reasoning(b.text.toString());
         } else {
-          out.text(b[3]);
+          out.text(b.text.toString());
         }
       }
       r.outputMessages(out.end(stopReason));

@@ -31,6 +31,7 @@ public class AnthropicInstrumentationModule extends InstrumentationModule {
     return HelperClasses.withCore(
         "io.sightline.extension.anthropic.AnthropicJson",
         "io.sightline.extension.anthropic.AnthropicEvents",
+        "io.sightline.extension.anthropic.AnthropicEvents$Block",
         "io.sightline.extension.anthropic.AnthropicStreamResponse",
         "io.sightline.extension.anthropic.AnthropicAsyncStreamResponse",
         "io.sightline.extension.anthropic.AnthropicAsyncStreamResponse$TracingHandler",

@@ -30,7 +30,8 @@ public final class StreamState<T> {
     });
   }
 
-  public void chunk(T chunk) {
+  /** Synchronized with {@link #finish}, which may run on another thread (close, guard, cancel). */
+  public synchronized void chunk(T chunk) {
     if (done.get()) {
       return;
     }
@@ -62,19 +63,26 @@ public final class StreamState<T> {
 
   /** Ends with the given outcome; {@code error} may be null for normal completion. */
   public void finish(Throwable error, String how) {
-    if (!done.compareAndSet(false, true)) {
-      return;
+    InferenceResult result;
+    synchronized (this) {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      result = result();
     }
     if (guard != null) {
       guard.cancel(false);
     }
-    InferenceResult result = null;
+    inference.end(result, error, how);
+  }
+
+  private InferenceResult result() {
     try {
-      result = handler.result();
+      return handler.result();
     } catch (Throwable t) {
       ExtensionLog.failure("StreamState.result", t);
+      return null;
     }
-    inference.end(result, error, how);
   }
 
   /** A stream that reports its chunks, exhaustion, failure and close to this state. */
