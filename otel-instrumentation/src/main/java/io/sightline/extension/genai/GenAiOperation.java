@@ -22,13 +22,31 @@ public final class GenAiOperation {
   /** The tool being executed, so that a framework's delegating overloads do not nest a second span. */
   private static final ContextKey<String> TOOL = ContextKey.named("sightline-genai-tool");
 
+  /** The agent run in progress, so a framework can end it later than the call that started it. */
+  private static final ContextKey<GenAiOperation> AGENT = ContextKey.named("sightline-genai-agent");
+
   private final Span span;
   private final Context context;
   private final AtomicBoolean ended = new AtomicBoolean();
+  private volatile boolean deferred;
 
-  private GenAiOperation(Span span, Context context) {
+  private GenAiOperation(Span span, Context context, boolean agent) {
     this.span = span;
-    this.context = context;
+    this.context = agent ? context.with(AGENT, this) : context;
+  }
+
+  /** The innermost agent run in the current context, or null. */
+  public static GenAiOperation currentAgent() {
+    return Context.current().get(AGENT);
+  }
+
+  /** Marks this run as outliving the call that started it (the call returned a stream of its work). */
+  public void defer() {
+    deferred = true;
+  }
+
+  public boolean isDeferred() {
+    return deferred;
   }
 
   /** {@code invoke_agent {agentName}}; {@code conversationId} may be null. Returns null on failure. */
@@ -45,7 +63,8 @@ public final class GenAiOperation {
       }
       Span span = b.startSpan();
       Context context = parent.with(span);
-      return new GenAiOperation(span, conversationId == null ? context : context.with(CONVERSATION, conversationId));
+      return new GenAiOperation(span, conversationId == null ? context : context.with(CONVERSATION, conversationId),
+          true);
     } catch (Throwable t) {
       ExtensionLog.failure("GenAiOperation.startAgent", t);
       return null;
@@ -77,7 +96,7 @@ public final class GenAiOperation {
         b.setAttribute(TOOL_CALL_ARGUMENTS, cap(arguments));
       }
       Span span = b.startSpan();
-      return new GenAiOperation(span, parent.with(span).with(TOOL, toolName));
+      return new GenAiOperation(span, parent.with(span).with(TOOL, toolName), false);
     } catch (Throwable t) {
       ExtensionLog.failure("GenAiOperation.startTool", t);
       return null;

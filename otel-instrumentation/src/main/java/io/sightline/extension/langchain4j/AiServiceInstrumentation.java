@@ -39,9 +39,8 @@ public class AiServiceInstrumentation implements TypeInstrumentation {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
-    public static void onExit(@Advice.Return Object returned, @Advice.Thrown Throwable error,
-        @Advice.Enter Object state) {
-      LangChain4jCalls.endAgent(state, returned, error);
+    public static void onExit(@Advice.Thrown Throwable error, @Advice.Enter Object state) {
+      LangChain4jCalls.endAgent(state, error);
     }
   }
 }

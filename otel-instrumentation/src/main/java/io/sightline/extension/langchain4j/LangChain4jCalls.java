@@ -7,14 +7,12 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.service.AiServiceTokenStream;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import io.opentelemetry.context.Scope;
 import io.sightline.extension.genai.ExtensionLog;
 import io.sightline.extension.genai.GenAiOperation;
 import io.sightline.extension.genai.Inference;
 import io.sightline.extension.genai.StreamState;
-import java.util.function.Consumer;
 
 /**
  * Entry points of the LangChain4j advice: chat (the {@code ChatModel} / {@code StreamingChatModel}
@@ -119,55 +117,65 @@ public final class LangChain4jCalls {
   }
 
   /**
-   * Ends an agent span, unless the call returned a {@code TokenStream}: the agent's work happens
-   * when the stream is started, so its span stays open until the stream completes or fails.
+   * Ends an agent span, unless the call made a {@code TokenStream}: the agent's work happens when
+   * the stream runs, so its span stays open until LangChain4j reports the stream's end.
    */
-  public static void endAgent(Object state, Object returned, Throwable error) {
-    if (error == null && returned instanceof AiServiceTokenStream && state instanceof LangChain4jCalls) {
-      LangChain4jCalls call = (LangChain4jCalls) state;
-      call.closeScope();
-      AgentStreams.hold(returned, call.operation);
+  public static void endAgent(Object state, Throwable error) {
+    if (error == null && state instanceof LangChain4jCalls && ((LangChain4jCalls) state).operation.isDeferred()) {
+      ((LangChain4jCalls) state).closeScope();
       return;
     }
     endOperation(state, null, error);
   }
 
-  /**
-   * Returns {@code {state or null, completion handler, error handler}} for the stream's fields: the
-   * handlers the application set, wrapped to end the agent span of the call that made the stream.
-   */
-  @SuppressWarnings("unchecked")
-  public static Object[] startTokenStream(Object stream, Object onComplete, Object onError) {
-    Object[] enter = new Object[] {null, onComplete, onError};
+  /** A token stream made inside an AI-service call keeps that call's agent span for when it runs. */
+  public static void deferAgent(Object stream) {
+    try {
+      GenAiOperation agent = GenAiOperation.currentAgent();
+      if (agent != null) {
+        agent.defer();
+        AgentStreams.hold(stream, agent);
+      }
+    } catch (Throwable t) {
+      ExtensionLog.failure("langchain4j.deferAgent", t);
+    }
+  }
+
+  /** Makes the agent span of the call that made {@code stream} current while the stream starts. */
+  public static Object startTokenStream(Object stream) {
     try {
       GenAiOperation agent = AgentStreams.take(stream);
-      if (agent == null) {
-        return enter;
-      }
-      // A handler the application did not set stays unset: LangChain4j acts differently without
-      // one (no output guardrails, errors only logged), and the extension must not change that.
-      if (onComplete != null) {
-        enter[1] = AgentStreamEnd.onComplete(agent, (Consumer<Object>) onComplete);
-      }
-      if (onError != null) {
-        enter[2] = AgentStreamEnd.onError(agent, (Consumer<Object>) onError);
-      }
-      enter[0] = new LangChain4jCalls(null, agent, agent.makeCurrent());
+      return agent == null ? null : new LangChain4jCalls(null, agent, agent.makeCurrent());
     } catch (Throwable t) {
       ExtensionLog.failure("langchain4j.startTokenStream", t);
+      return null;
     }
-    return enter;
   }
 
   /** Leaves the agent's context once the stream has started; a start that threw ends the span. */
-  public static void endTokenStreamStart(Object[] enter, Throwable error) {
-    if (enter == null || !(enter[0] instanceof LangChain4jCalls)) {
+  public static void endTokenStreamStart(Object state, Throwable error) {
+    if (!(state instanceof LangChain4jCalls)) {
       return;
     }
-    LangChain4jCalls call = (LangChain4jCalls) enter[0];
+    LangChain4jCalls call = (LangChain4jCalls) state;
     call.closeScope();
     if (error != null) {
       call.operation.end(null, error, null);
+    }
+  }
+
+  /**
+   * A streamed AI-service run completed ({@code error} null) or failed. Its callbacks run in the
+   * context the stream's model calls were made in, where its agent span is current.
+   */
+  public static void endStreamedAgent(Throwable error) {
+    try {
+      GenAiOperation agent = GenAiOperation.currentAgent();
+      if (agent != null && agent.isDeferred()) {
+        agent.end(null, error, null);
+      }
+    } catch (Throwable t) {
+      ExtensionLog.failure("langchain4j.endStreamedAgent", t);
     }
   }
 

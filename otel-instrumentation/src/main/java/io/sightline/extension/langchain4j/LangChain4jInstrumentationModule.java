@@ -25,7 +25,8 @@ public class LangChain4jInstrumentationModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.asList(new ChatModelInstrumentation(), new StreamingChatModelInstrumentation(),
-        new AiServiceInstrumentation(), new TokenStreamInstrumentation(), new ToolExecutionInstrumentation());
+        new AiServiceInstrumentation(), new TokenStreamInstrumentation(), new StreamedAgentEndInstrumentation(),
+        new ToolExecutionInstrumentation());
   }
 
   @Override
@@ -35,7 +36,6 @@ public class LangChain4jInstrumentationModule extends InstrumentationModule {
         "io.sightline.extension.langchain4j.StreamedChatResponse",
         "io.sightline.extension.langchain4j.TracingStreamingHandler",
         "io.sightline.extension.langchain4j.AgentStreams",
-        "io.sightline.extension.langchain4j.AgentStreamEnd",
         "io.sightline.extension.langchain4j.LangChain4jCalls");
   }
 }

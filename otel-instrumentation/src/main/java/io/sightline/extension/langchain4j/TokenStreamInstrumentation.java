@@ -1,5 +1,6 @@
 package io.sightline.extension.langchain4j;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -7,12 +8,12 @@ import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code AiServiceTokenStream.start()}: the stream of an AI-service call runs under that call's
- * agent span, which ends when the application's completion or error handler is called.
+ * {@code AiServiceTokenStream}: made inside an AI-service call, run later (by {@code start()},
+ * directly or through a reactive adapter). The call's agent span stays open for it and is current
+ * while it starts.
  */
 public class TokenStreamInstrumentation implements TypeInstrumentation {
   @Override
@@ -22,27 +23,29 @@ public class TokenStreamInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(TypeTransformer transformer) {
+    transformer.applyAdviceToMethod(isConstructor(), getClass().getName() + "$ConstructorAdvice");
     transformer.applyAdviceToMethod(named("start").and(takesArguments(0)),
         getClass().getName() + "$StartAdvice");
   }
 
   @SuppressWarnings("unused")
+  public static class ConstructorAdvice {
+    @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
+    public static void onExit(@Advice.This Object stream) {
+      LangChain4jCalls.deferAgent(stream);
+    }
+  }
+
+  @SuppressWarnings("unused")
   public static class StartAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-    @Advice.AssignReturned.ToFields({
-        @Advice.AssignReturned.ToFields.ToField(value = "completeResponseHandler", index = 1,
-            typing = Assigner.Typing.DYNAMIC),
-        @Advice.AssignReturned.ToFields.ToField(value = "errorHandler", index = 2,
-            typing = Assigner.Typing.DYNAMIC)})
-    public static Object[] onEnter(@Advice.This Object stream,
-        @Advice.FieldValue("completeResponseHandler") Object onComplete,
-        @Advice.FieldValue("errorHandler") Object onError) {
-      return LangChain4jCalls.startTokenStream(stream, onComplete, onError);
+    public static Object onEnter(@Advice.This Object stream) {
+      return LangChain4jCalls.startTokenStream(stream);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
-    public static void onExit(@Advice.Thrown Throwable error, @Advice.Enter Object[] enter) {
-      LangChain4jCalls.endTokenStreamStart(enter, error);
+    public static void onExit(@Advice.Thrown Throwable error, @Advice.Enter Object state) {
+      LangChain4jCalls.endTokenStreamStart(state, error);
     }
   }
 }

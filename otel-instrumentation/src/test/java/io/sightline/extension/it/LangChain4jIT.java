@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 /** LangChain4j (OpenAI provider over its own HTTP client) under the agent + extension, on JDK 17. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LangChain4jIT {
-  static final int SCENARIOS = 6;
+  static final int SCENARIOS = 7;
   static final Duration FIRST_CHUNK_DELAY = Duration.ofMillis(250);
 
   private final OtlpReceiver otlp = new OtlpReceiver();
@@ -35,6 +35,9 @@ class LangChain4jIT {
     llm.on(userSays("[scenario=agent]").and(hasToolResults().negate()), Reply.toolCall("getWeather", "{\"arg0\":\"Rome\"}"));
     llm.on(userSays("[scenario=agent-stream]").and(hasToolResults().negate()),
         Reply.toolCall("getWeather", "{\"arg0\":\"Oslo\"}"));
+    llm.on(userSays("[scenario=agent-stream-bare]").and(hasToolResults().negate()),
+        Reply.toolCall("getWeather", "{\"arg0\":\"Lima\"}"));
+    llm.on(userSays("[scenario=agent-stream-bare]").and(hasToolResults()), Reply.text("All done."));
     llm.on(userSays("[scenario=rate-limited]"), Reply.rateLimited(1));
     llm.on(userSays("[scenario=failing-tool]").and(hasToolResults().negate()),
         Reply.toolCall("lookupOrder", "{\"arg0\":\"1234\"}"));
@@ -123,6 +126,19 @@ class LangChain4jIT {
     assertThat(children.get(2).attr("sightline.stream.end")).isEqualTo("completed");
     assertThat(children).allSatisfy(c -> assertThat(c.endNanos()).isLessThanOrEqualTo(agent.endNanos()));
     assertThat(outputs).anySatisfy(o -> assertThat(o).startsWith("OUT agent-stream: ").endsWith("| STOP"));
+  }
+
+  @Test
+  void aiServiceTokenStream_withoutCompletionHandler_agentSpanStillEndsAfterItsCalls() {
+    List<ReceivedSpan> agents = run.genAi("agent-stream-bare");
+    assertThat(agents).hasSize(1);
+    ReceivedSpan agent = agents.get(0);
+    List<ReceivedSpan> children = run.children(agent);
+
+    assertThat(children).extracting(ReceivedSpan::name)
+        .containsExactly("chat gpt-4o-mini", "execute_tool getWeather", "chat gpt-4o-mini");
+    assertThat(children).allSatisfy(c -> assertThat(c.endNanos()).isLessThanOrEqualTo(agent.endNanos()));
+    assertThat(outputs).contains("OUT agent-stream-bare: All done.");
   }
 
   @Test

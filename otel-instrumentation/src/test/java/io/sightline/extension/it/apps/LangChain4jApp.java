@@ -94,6 +94,19 @@ public final class LangChain4jApp {
           .start();
       return done.get();
     });
+    run("agent-stream-bare", () -> {
+      // No completion handler and errors ignored: the app only watches the text arrive.
+      StringBuffer sb = new StringBuffer();
+      streamingAssistant.chat("conv-44", prompt("agent-stream-bare", "Weather in Lima?"))
+          .onPartialResponse(sb::append)
+          .ignoreErrors()
+          .start();
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!sb.toString().endsWith("All done.") && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      return sb.toString();
+    });
     run("rate-limited", () -> model.chat(prompt("rate-limited", "Hi")));
     Assistant orders = AiServices.builder(Assistant.class).chatModel(model).tools(new OrderTools())
         .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10)).build();
