@@ -88,19 +88,24 @@ class LangChain4jIT {
     assertThat((String) span.attr("gen_ai.output.messages")).contains("one two three");
   }
 
+  /** The scenario's one agent span, after checking it holds an LLM call, a tool and a second call. */
+  private ReceivedSpan agentWithToolRoundTrip(String scenario) {
+    List<ReceivedSpan> agents = run.genAi(scenario);
+    assertThat(agents).hasSize(1);
+    assertThat(run.children(agents.get(0))).extracting(ReceivedSpan::name)
+        .containsExactly("chat gpt-4o-mini", "execute_tool getWeather", "chat gpt-4o-mini");
+    return agents.get(0);
+  }
+
   @Test
   void aiService_isAnAgentSpanWithToolAndInferenceChildren_andMemoryIdAsConversation() {
-    List<ReceivedSpan> agents = run.genAi("agent");
-    assertThat(agents).hasSize(1);
-    ReceivedSpan agent = agents.get(0);
+    ReceivedSpan agent = agentWithToolRoundTrip("agent");
     List<ReceivedSpan> children = run.children(agent);
 
     assertThat(agent.name()).isEqualTo("invoke_agent LangChain4jApp.Assistant");
     assertThat(agent.kind()).isEqualTo("INTERNAL");
     assertThat(agent.attr("gen_ai.conversation.id")).isEqualTo("conv-42");
     assertThat(agent.attr("session.id")).isEqualTo("sess-agent");
-    assertThat(children).extracting(ReceivedSpan::name)
-        .containsExactly("chat gpt-4o-mini", "execute_tool getWeather", "chat gpt-4o-mini");
     assertThat(children).allSatisfy(c -> assertThat(c.attr("gen_ai.conversation.id")).isEqualTo("conv-42"));
     ReceivedSpan tool = children.get(1);
     assertThat(tool.attr("gen_ai.tool.call.id")).isEqualTo("call_fake_000003_0");
@@ -112,16 +117,12 @@ class LangChain4jIT {
 
   @Test
   void aiServiceTokenStream_agentSpanCoversTheStreamedCallsAndTheTool() {
-    List<ReceivedSpan> agents = run.genAi("agent-stream");
-    assertThat(agents).hasSize(1);
-    ReceivedSpan agent = agents.get(0);
+    ReceivedSpan agent = agentWithToolRoundTrip("agent-stream");
     List<ReceivedSpan> children = run.children(agent);
 
     assertThat(agent.name()).isEqualTo("invoke_agent LangChain4jApp.StreamingAssistant");
     assertThat(agent.attr("gen_ai.conversation.id")).isEqualTo("conv-43");
     assertThat(agent.status()).isEqualTo("STATUS_CODE_UNSET");
-    assertThat(children).extracting(ReceivedSpan::name)
-        .containsExactly("chat gpt-4o-mini", "execute_tool getWeather", "chat gpt-4o-mini");
     assertThat(children.get(0).attr("gen_ai.request.stream")).isEqualTo(true);
     assertThat(children.get(2).attr("sightline.stream.end")).isEqualTo("completed");
     assertThat(children).allSatisfy(c -> assertThat(c.endNanos()).isLessThanOrEqualTo(agent.endNanos()));
@@ -130,14 +131,9 @@ class LangChain4jIT {
 
   @Test
   void aiServiceTokenStream_withoutCompletionHandler_agentSpanStillEndsAfterItsCalls() {
-    List<ReceivedSpan> agents = run.genAi("agent-stream-bare");
-    assertThat(agents).hasSize(1);
-    ReceivedSpan agent = agents.get(0);
-    List<ReceivedSpan> children = run.children(agent);
+    ReceivedSpan agent = agentWithToolRoundTrip("agent-stream-bare");
 
-    assertThat(children).extracting(ReceivedSpan::name)
-        .containsExactly("chat gpt-4o-mini", "execute_tool getWeather", "chat gpt-4o-mini");
-    assertThat(children).allSatisfy(c -> assertThat(c.endNanos()).isLessThanOrEqualTo(agent.endNanos()));
+    assertThat(run.children(agent)).allSatisfy(c -> assertThat(c.endNanos()).isLessThanOrEqualTo(agent.endNanos()));
     assertThat(outputs).contains("OUT agent-stream-bare: All done.");
   }
 
