@@ -91,25 +91,7 @@ class IngestPipelineIT {
   }
 
   @Test
-  void submit_storeFails_requestFailsAndItsRetryIsWritten() throws Exception {
-    try (ClickHouseGateway g = TestStore.migratedDatabase("pipeline_fail");
-         IngestPipeline p = new IngestPipeline(g, PipelineSettings.defaults(), new IngestMetrics())) {
-      g.execute(Statement.of("break", "RENAME TABLE spans TO spans_away"));
-      String traceId = newTraceId();
-      List<SpanRow> spans = trace(traceId, 3, 10);
-      CompletableFuture<Void> failed = p.submit(p.prepare(spans, List.of(), List.of()));
-      assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class)
-          .hasCauseInstanceOf(StoreUnavailableException.class);
-      g.execute(Statement.of("mend", "RENAME TABLE spans_away TO spans"));
-      PreparedWrite retry = p.prepare(spans, List.of(), List.of());
-      assertThat(retry.spanCount()).as("failed spans are not treated as duplicates").isEqualTo(3);
-      p.submit(retry).get();
-      assertThat(tokens(g, traceId)).isEqualTo(30);
-    }
-  }
-
-  @Test
-  void resentWhileFirstCopyIsBeingWritten_waitsForThatWriteAndFailsWithIt() throws Exception {
+  void storeFails_requestAndItsInFlightResendFail_andTheRetryIsWritten() throws Exception {
     try (ClickHouseGateway g = TestStore.migratedDatabase("pipeline_inflight");
          IngestPipeline p = new IngestPipeline(g, PipelineSettings.defaults(), new IngestMetrics())) {
       g.execute(Statement.of("break", "RENAME TABLE spans TO spans_away"));
@@ -124,12 +106,13 @@ class IngestPipelineIT {
       assertThat(second).as("not acknowledged before the first copy is stored").isNotDone();
       assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(StoreUnavailableException.class);
-      assertThat(first).isCompletedExceptionally();
+      assertThatThrownBy(first::get).isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(StoreUnavailableException.class);
 
       g.execute(Statement.of("mend", "RENAME TABLE spans_away TO spans"));
       PreparedWrite third = p.prepare(spans, List.of(), List.of());
       PreparedWrite fourth = p.prepare(spans, List.of(), List.of());
-      assertThat(third.spanCount()).isEqualTo(3);
+      assertThat(third.spanCount()).as("failed spans are not treated as duplicates").isEqualTo(3);
       assertThat(fourth.spanCount()).isZero();
       CompletableFuture<Void> thirdDone = p.submit(third);
       p.submit(fourth).get();
