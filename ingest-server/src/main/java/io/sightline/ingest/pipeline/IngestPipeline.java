@@ -48,6 +48,7 @@ public final class IngestPipeline implements AutoCloseable {
   private final RecentSpanKeys recentKeys;
   /** Keys of spans being written now, to the future of the write carrying them. */
   private final ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+  private final Object reserving = new Object();
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final AtomicLong queuedSpans = new AtomicLong();
   private final AtomicLong queuedBytes = new AtomicLong();
@@ -86,7 +87,7 @@ public final class IngestPipeline implements AutoCloseable {
     Set<CompletableFuture<Void>> awaited = new HashSet<>();
     // One lock over reserving a key and naming its write, so a re-sent span always finds the
     // write of its first copy while that is in flight.
-    synchronized (inFlight) {
+    synchronized (reserving) {
       for (SpanRow s : spans) {
         long key = RecentSpanKeys.key(s.traceId(), s.spanId());
         if (recentKeys.add(key)) {
