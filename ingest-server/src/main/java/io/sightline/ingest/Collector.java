@@ -14,9 +14,11 @@ import io.sightline.ingest.pipeline.IngestPipeline;
 import io.sightline.ingest.pipeline.OverloadedException;
 import io.sightline.ingest.pipeline.PreparedWrite;
 import io.sightline.ingest.pipeline.StoreUnavailableException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The one entry point both OTLP transports call: decode, normalise, enrich, then queue for
  * writing. The returned future completes when the request's rows are committed (or could not
  * be), so transports acknowledge only what is stored. Runs on the transport's thread up to the
- * queue, so decoding and normalisation spread over all cores.
+ * queue, so decoding and normalisation spread over all cores, within a budget of request bytes
+ * being decoded at once (beyond it, exports are refused as overloaded and retried).
  */
 public final class Collector {
   private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
@@ -34,14 +37,18 @@ public final class Collector {
   private final Enricher enricher;
   private final IngestPipeline pipeline;
   private final IngestMetrics metrics;
+  private final DecodeBudget decoding;
+  private final Duration retryAfter;
 
   public Collector(OtlpDecoder decoder, Normalizer normalizer, Enricher enricher,
-      IngestPipeline pipeline, IngestMetrics metrics) {
+      IngestPipeline pipeline, IngestMetrics metrics, long maxDecodingBytes, Duration retryAfter) {
     this.decoder = decoder;
     this.normalizer = normalizer;
     this.enricher = enricher;
     this.pipeline = pipeline;
     this.metrics = metrics;
+    this.decoding = new DecodeBudget(maxDecodingBytes);
+    this.retryAfter = retryAfter;
   }
 
   public IngestMetrics metrics() {
@@ -50,6 +57,31 @@ public final class Collector {
 
   public CompletableFuture<ExportOutcome> traces(String project, byte[] body, OtlpEncoding encoding,
       String transport) {
+    return withinBudget(body, () -> decodeTraces(project, body, encoding, transport));
+  }
+
+  public CompletableFuture<ExportOutcome> logs(String project, byte[] body, OtlpEncoding encoding,
+      String transport) {
+    return withinBudget(body, () -> decodeLogs(project, body, encoding, transport));
+  }
+
+  /** Runs {@code work} (decode to queued rows) if the decode budget has room for the body. */
+  private CompletableFuture<ExportOutcome> withinBudget(byte[] body,
+      Supplier<CompletableFuture<ExportOutcome>> work) {
+    if (!decoding.tryReserve(body.length)) {
+      return CompletableFuture.completedFuture(new ExportOutcome.Overloaded(
+          "too many export requests are being decoded; retry after " + retryAfter.toSeconds() + "s",
+          retryAfter));
+    }
+    try {
+      return work.get();
+    } finally {
+      decoding.release(body.length);
+    }
+  }
+
+  private CompletableFuture<ExportOutcome> decodeTraces(String project, byte[] body,
+      OtlpEncoding encoding, String transport) {
     DecodedTraces decoded;
     try {
       decoded = decoder.decodeTraces(body, encoding);
@@ -66,8 +98,8 @@ public final class Collector {
     return write(project, batch, "spans", decoded.rejectedCount(), decoded.errorMessage());
   }
 
-  public CompletableFuture<ExportOutcome> logs(String project, byte[] body, OtlpEncoding encoding,
-      String transport) {
+  private CompletableFuture<ExportOutcome> decodeLogs(String project, byte[] body,
+      OtlpEncoding encoding, String transport) {
     DecodedLogs decoded;
     try {
       decoded = decoder.decodeLogs(body, encoding);

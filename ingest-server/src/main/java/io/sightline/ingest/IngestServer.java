@@ -56,12 +56,13 @@ public final class IngestServer implements AutoCloseable {
   public static IngestServer start(ClickHouseGateway gateway, Settings settings, ApiKeys keys,
       InstantSource clock, Duration drainTimeout) {
     IngestMetrics metrics = new IngestMetrics();
-    IngestPipeline pipeline = new IngestPipeline(gateway, PipelineSettings.from(settings), metrics);
+    PipelineSettings writing = PipelineSettings.from(settings);
+    OtlpSettings otlp = OtlpSettings.from(settings);
+    IngestPipeline pipeline = new IngestPipeline(gateway, writing, metrics);
     Collector collector = new Collector(new OtlpDecoder(DecodeLimits.DEFAULTS), new Normalizer(),
         new Enricher(PricingSettings.fromSettings(settings), RedactionSettings.fromSettings(settings),
             EnrichSettings.from(settings), clock),
-        pipeline, metrics);
-    OtlpSettings otlp = OtlpSettings.from(settings);
+        pipeline, metrics, otlp.maxDecodingBytes(), writing.retryAfter());
     GrpcReceiver grpc = null;
     try {
       grpc = new GrpcReceiver(otlp, collector, keys).start();
