@@ -46,7 +46,7 @@ public class ChatModelInstrumentation implements TypeInstrumentation {
   public static class CallAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
     public static Object onEnter(@Advice.This Object model, @Advice.Argument(0) Object prompt) {
-      return SpringAiCalls.startChat(model, prompt, false);
+      return SpringAiCalls.startCall(model, prompt);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
@@ -62,7 +62,7 @@ public class ChatModelInstrumentation implements TypeInstrumentation {
   public static class StreamAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
     public static Object onEnter(@Advice.This Object model, @Advice.Argument(0) Object prompt) {
-      return SpringAiCalls.startChat(model, prompt, true);
+      return SpringAiCalls.startStream(model, prompt);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)

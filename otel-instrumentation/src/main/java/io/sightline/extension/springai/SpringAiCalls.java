@@ -1,5 +1,6 @@
 package io.sightline.extension.springai;
 
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.sightline.extension.genai.ExtensionLog;
 import io.sightline.extension.genai.GenAiOperation;
@@ -30,12 +31,12 @@ public final class SpringAiCalls {
     this.scope = scope;
   }
 
-  public static Object startChat(Object model, Object prompt, boolean stream) {
+  public static Object startCall(Object model, Object prompt) {
     try {
-      Inference inference = Inference.start(SCOPE, SpringAiChat.request((ChatModel) model, (Prompt) prompt, stream));
+      Inference inference = Inference.start(SCOPE, SpringAiChat.request((ChatModel) model, (Prompt) prompt, false));
       return inference == null ? null : new SpringAiCalls(inference, null, inference.makeCurrent());
     } catch (Throwable t) {
-      ExtensionLog.failure("spring-ai.startChat", t);
+      ExtensionLog.failure("spring-ai.startCall", t);
       return null;
     }
   }
@@ -56,26 +57,59 @@ public final class SpringAiCalls {
     }
   }
 
+  /** What a {@code stream} call needs to trace its subscriptions: the model, the prompt, the caller. */
+  static final class StreamCall {
+    final ChatModel model;
+    final Prompt prompt;
+    final Context caller;
+
+    StreamCall(ChatModel model, Prompt prompt, Context caller) {
+      this.model = model;
+      this.prompt = prompt;
+      this.caller = caller;
+    }
+  }
+
+  /** A {@code stream} call sends nothing until its Flux is subscribed: see {@link #endStream}. */
+  public static Object startStream(Object model, Object prompt) {
+    try {
+      return new StreamCall((ChatModel) model, (Prompt) prompt, Context.current());
+    } catch (Throwable t) {
+      ExtensionLog.failure("spring-ai.startStream", t);
+      return null;
+    }
+  }
+
   /**
-   * Ends a {@code stream} call: returns a Flux that reports chunks, completion, errors and
-   * cancellation, and that subscribes upstream with the inference current, so the SDK call made at
-   * subscription time enriches this span instead of opening its own.
+   * Ends a {@code stream} call: returns a Flux whose every subscription is one inference (a retry
+   * subscribes again and calls the model again), under the caller's context, reporting chunks,
+   * completion, errors and cancellation; it subscribes upstream with the inference current, so the
+   * SDK call made at subscription time enriches that span instead of opening its own.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static Object endStream(Object state, Object flux, Throwable error) {
-    if (!(state instanceof SpringAiCalls)) {
+    if (!(state instanceof StreamCall)) {
       return flux;
     }
-    SpringAiCalls call = (SpringAiCalls) state;
-    call.closeScope();
-    if (error != null || !(flux instanceof Flux)) {
-      call.inference.end(null, error);
+    final StreamCall call = (StreamCall) state;
+    if (error != null) {
+      Inference failed = inference(call);
+      if (failed != null) {
+        failed.end(null, error);
+      }
       return flux;
     }
-    try {
-      final Inference inference = call.inference;
-      final StreamState<Object> stream = new StreamState<Object>(inference, new StreamedChatResponses());
-      final Flux<Object> traced = ((Flux<Object>) flux)
+    if (!(flux instanceof Flux)) {
+      return flux;
+    }
+    final Flux<Object> upstream = (Flux<Object>) flux;
+    return Flux.defer(() -> {
+      final Inference inference = inference(call);
+      if (inference == null) {
+        return upstream;
+      }
+      StreamState<Object> stream = new StreamState<Object>(inference, new StreamedChatResponses());
+      final Flux<Object> traced = upstream
           .doOnNext(stream::chunk)
           .doOnComplete(stream::complete)
           .doOnError(stream::fail)
@@ -85,10 +119,15 @@ public final class SpringAiCalls {
           traced.subscribe(subscriber);
         }
       });
+    });
+  }
+
+  private static Inference inference(StreamCall call) {
+    try (Scope ignored = call.caller.makeCurrent()) {
+      return Inference.start(SCOPE, SpringAiChat.request(call.model, call.prompt, true));
     } catch (Throwable t) {
-      ExtensionLog.failure("spring-ai.endStream", t);
-      call.inference.end(null, null);
-      return flux;
+      ExtensionLog.failure("spring-ai.stream", t);
+      return null;
     }
   }
 

@@ -35,6 +35,7 @@ public class SpringAiInstrumentationModule extends InstrumentationModule {
     return HelperClasses.withCore(
         "io.sightline.extension.springai.SpringAiChat",
         "io.sightline.extension.springai.StreamedChatResponses",
+        "io.sightline.extension.springai.SpringAiCalls$StreamCall",
         "io.sightline.extension.springai.SpringAiCalls");
   }
 }

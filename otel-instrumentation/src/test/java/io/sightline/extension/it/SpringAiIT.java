@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpringAiIT {
-  static final int SCENARIOS = 5;
+  static final int SCENARIOS = 6;
   static final Duration FIRST_CHUNK_DELAY = Duration.ofMillis(250);
 
   private final OtlpReceiver otlp = new OtlpReceiver();
@@ -39,6 +39,8 @@ class SpringAiIT {
         Reply.toolCall("getWeather", "{\"city\":\"Lisbon\"}").withUsage(50, 10));
     llm.on(userSays("[scenario=tools]"), Reply.text("It is windy.").withUsage(70, 5));
     llm.on(userSays("[scenario=server-error]"), Reply.serverError());
+    llm.once(userSays("[scenario=stream-retry]"), Reply.serverError());
+    llm.on(userSays("[scenario=stream-retry]"), Reply.text("second try"));
     return llm;
   }
 
@@ -81,6 +83,19 @@ class SpringAiIT {
     assertThat((Double) span.attr("gen_ai.response.time_to_first_chunk"))
         .isBetween(FIRST_CHUNK_DELAY.toMillis() / 1000.0, FIRST_CHUNK_DELAY.toMillis() / 1000.0 + ItSupport.COLD_JVM_TOLERANCE_SECONDS);
     assertThat(span.attr("sightline.stream.end")).isEqualTo("completed");
+  }
+
+  @Test
+  void streamRetried_eachSubscriptionIsAnInferenceOfItsOwn() {
+    List<ReceivedSpan> calls = run.genAi("stream-retry");
+
+    assertThat(calls).extracting(ReceivedSpan::status)
+        .containsExactlyInAnyOrder("STATUS_CODE_ERROR", "STATUS_CODE_UNSET");
+    assertThat(calls).filteredOn(c -> c.status().equals("STATUS_CODE_ERROR"))
+        .singleElement().satisfies(c -> assertThat(c.attr("error.type")).isNotNull());
+    assertThat(calls).filteredOn(c -> c.status().equals("STATUS_CODE_UNSET"))
+        .singleElement().satisfies(c -> assertThat(c.attr("sightline.stream.end")).isEqualTo("completed"));
+    assertThat(outputs).contains("OUT stream-retry: second try");
   }
 
   @Test

@@ -33,6 +33,11 @@ public final class SpringAiApp {
     run("stream", () -> model.stream(new Prompt(prompt("stream", "Count"))).collectList().block().stream()
         .map(r -> r.getResult() == null || r.getResult().getOutput().getText() == null ? "" : r.getResult().getOutput().getText())
         .collect(Collectors.joining()));
+    // The first attempt fails (HTTP 500) and the application retries by subscribing again.
+    run("stream-retry", () -> model.stream(new Prompt(prompt("stream-retry", "Count"))).retry(1).collectList()
+        .block().stream()
+        .map(r -> r.getResult() == null || r.getResult().getOutput().getText() == null ? "" : r.getResult().getOutput().getText())
+        .collect(Collectors.joining()));
     // Spring AI 2 runs tools in ChatClient (not in the model): two model calls around one tool call.
     run("tools", () -> ChatClient.create(model).prompt().user(prompt("tools", "Weather in Lisbon?"))
         .toolCallbacks(ToolCallbacks.from(new WeatherTools())).call().content());
